@@ -1,0 +1,35 @@
+// Bundles the client, the language server and the CLI into dist/, next to the wasm files they
+// load at run time, so that dist/ runs with node_modules absent.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const outdir = 'dist';
+mkdirSync(outdir, { recursive: true });
+
+const treeSitterCjs = join(dirname(require.resolve('web-tree-sitter/package.json')), 'tree-sitter.cjs');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // The ESM build of web-tree-sitter crashes inside a CommonJS bundle (see docs/design.md).
+  alias: { 'web-tree-sitter': treeSitterCjs },
+};
+
+const wasmFiles = [
+  require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
+];
+for (const file of wasmFiles) copyFileSync(file, join(outdir, file.split('/').pop()));
+
+const shebang = { js: '#!/usr/bin/env node' };
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: shebang }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: shebang }),
+]);
