@@ -1,0 +1,41 @@
+// Outputs of registry modules that are understood from their inputs (data/known-modules.json),
+// e.g. `module.vpc.private_subnets` has one (unknown) subnet id per `private_subnets` input.
+import knownModules from './data/known-modules.json';
+import type { Evaluator } from './evaluator';
+import type { ModuleCall } from './module';
+import { MODULE_SCOPE } from './scope';
+import { type MapValue, type Value, isList, unknown } from './values';
+
+interface OutputRule {
+  onePerElementOf?: string;
+  input?: string;
+}
+
+const MODULES: Record<string, { outputs: Record<string, OutputRule> }> = knownModules.modules;
+
+/** The registry source without a version pin or `//subdir` (`terraform-aws-modules/vpc/aws`). */
+export function registrySource(source: string | undefined): string | undefined {
+  if (!source) return undefined;
+  return source.replace(/^registry\.terraform\.io\//, '').split('//')[0]?.split('?')[0];
+}
+
+export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, identity: string): Value | undefined {
+  const source = registrySource(call.source);
+  const known = source && !call.source?.includes('//') ? MODULES[source] : undefined;
+  if (!known) return undefined;
+  const outputs: MapValue = new Map();
+  for (const [name, rule] of Object.entries(known.outputs)) {
+    outputs.set(name, outputValue(evaluator, call, rule, `${identity}.${name}`));
+  }
+  return outputs;
+}
+
+function outputValue(evaluator: Evaluator, call: ModuleCall, rule: OutputRule, identity: string): Value {
+  const inputName = rule.onePerElementOf ?? rule.input;
+  const input = inputName ? call.inputs.get(inputName) : undefined;
+  if (!input) return unknown(`${identity} depends on an input that is not set`, identity);
+  const value = evaluator.evaluate(input.expr, MODULE_SCOPE);
+  if (rule.input) return value;
+  if (!isList(value)) return unknown(`${identity} depends on an input that cannot be known`, identity);
+  return value.map((_, i) => unknown(`${identity}[${i}] is known only after apply`, `${identity}[${i}]`));
+}

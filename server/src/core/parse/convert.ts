@@ -1,0 +1,329 @@
+// Tree-sitter tree -> HCL syntax objects (ast.ts). Reads the flat sibling layout of grammar
+// 1.2.0 (a primary term followed by get_attr/index/splat siblings). Whatever does not parse
+// becomes an `invalid` expression; blocks and attributes inside ERROR nodes are still kept.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Range } from '../types';
+import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, Step, TemplatePart } from './ast';
+import { collectSyntaxErrors } from './syntaxErrors';
+import { rangeOf } from './range';
+
+export function convertTree(path: string, tree: Tree): HclFile {
+  const root = tree.rootNode;
+  const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
+  const comments = new Map<number, string>();
+  collectDirectiveComments(root, comments);
+  return {
+    path,
+    body: bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) },
+    syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [],
+    comments,
+  };
+}
+
+function convertBody(node: Node): Body {
+  const body: Body = { attributes: [], blocks: [], range: rangeOf(node) };
+  collectBodyItems(node, body);
+  return body;
+}
+
+function collectBodyItems(node: Node, body: Body): void {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'attribute') {
+      const attribute = convertAttribute(child);
+      if (attribute) body.attributes.push(attribute);
+    } else if (child.type === 'block') {
+      const block = convertBlock(child);
+      if (block) body.blocks.push(block);
+    } else if (child.type === 'ERROR' || child.type === 'body') {
+      collectBodyItems(child, body); // salvage what parsed inside an error
+    }
+  }
+}
+
+function convertAttribute(node: Node): Attribute | undefined {
+  const name = node.namedChildren[0];
+  const value = node.namedChildren[1];
+  if (!name || name.type !== 'identifier' || name.isMissing) return undefined;
+  return {
+    name: name.text,
+    nameRange: rangeOf(name),
+    expr: value ? convertExpression(value) : { kind: 'invalid', range: rangeOf(node) },
+    range: rangeOf(node),
+  };
+}
+
+function convertBlock(node: Node): Block | undefined {
+  const children = node.namedChildren;
+  const typeNode = children[0];
+  if (!typeNode || typeNode.type !== 'identifier') return undefined;
+  const labels: string[] = [];
+  const labelRanges: Range[] = [];
+  let bodyNode: Node | null = null;
+  let startNode: Node | null = null;
+  let complete = false;
+  for (const child of children.slice(1)) {
+    if (!child) continue;
+    if (child.type === 'string_lit') {
+      labels.push(stringLiteral(child));
+      labelRanges.push(rangeOf(child));
+    } else if (child.type === 'identifier') {
+      labels.push(child.text);
+      labelRanges.push(rangeOf(child));
+    } else if (child.type === 'block_start') {
+      startNode = child;
+    } else if (child.type === 'body') {
+      bodyNode = child;
+    } else if (child.type === 'block_end') {
+      complete = !child.isMissing && !child.hasError;
+    }
+  }
+  const range = rangeOf(node);
+  const headerEnd = startNode ? rangeOf(startNode).end : (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
+  return {
+    type: typeNode.text,
+    labels,
+    labelRanges,
+    headerRange: { start: range.start, end: headerEnd },
+    range,
+    body: bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } },
+    complete,
+  };
+}
+
+const POSTFIX = new Set(['get_attr', 'index', 'splat']);
+
+/** An `expression` node (or an operand term followed by postfix siblings). */
+export function convertExpression(node: Node): Expr {
+  const children = node.type === 'expression' ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
+  return convertTermWithSteps(children, rangeOf(node));
+}
+
+function convertTermWithSteps(children: Node[], range: Range): Expr {
+  const [first, ...rest] = children;
+  if (!first) return { kind: 'invalid', range };
+  const base = convertTerm(first);
+  const steps = convertSteps(rest);
+  if (steps === undefined) return { kind: 'invalid', range };
+  return steps.length === 0 ? base : { kind: 'traversal', base, steps, range };
+}
+
+function convertSteps(nodes: Node[]): Step[] | undefined {
+  const steps: Step[] = [];
+  for (const node of nodes) {
+    if (!POSTFIX.has(node.type)) return undefined;
+    const step = convertStep(node);
+    if (!step) return undefined;
+    steps.push(step);
+  }
+  return steps;
+}
+
+function convertStep(node: Node): Step | undefined {
+  const range = rangeOf(node);
+  if (node.type === 'get_attr') {
+    const id = node.namedChildren[0];
+    return id && !id.isMissing ? { kind: 'attr', name: id.text, range } : undefined;
+  }
+  if (node.type === 'index') {
+    const inner = node.namedChildren[0];
+    if (!inner) return undefined;
+    if (inner.type === 'legacy_index') {
+      const digits = inner.text.replace(/^\./, '');
+      return { kind: 'index', key: { kind: 'literal', value: Number(digits), range: rangeOf(inner) }, range };
+    }
+    const keyNode = inner.namedChildren[0];
+    return keyNode ? { kind: 'index', key: convertExpression(keyNode), range } : undefined;
+  }
+  if (node.type === 'splat') {
+    const inner = node.namedChildren[0];
+    if (!inner) return undefined;
+    const steps = convertSteps(inner.namedChildren.filter((c): c is Node => c !== null));
+    return steps ? { kind: 'splat', full: inner.type === 'full_splat', steps, range } : undefined;
+  }
+  return undefined;
+}
+
+function convertTerm(node: Node): Expr {
+  const range = rangeOf(node);
+  if (node.isMissing || node.type === 'ERROR') return { kind: 'invalid', range };
+  switch (node.type) {
+    case 'expression':
+      return { kind: 'parens', inner: convertExpression(node), range };
+    case 'literal_value':
+      return convertLiteral(node);
+    case 'template_expr':
+      return convertTemplate(node.namedChildren[0] ?? node, range);
+    case 'collection_value':
+      return convertCollection(node.namedChildren[0], range);
+    case 'variable_expr': {
+      const id = node.namedChildren[0];
+      return id && !id.isMissing ? { kind: 'variable', name: id.text, range } : { kind: 'invalid', range };
+    }
+    case 'function_call':
+      return convertCall(node, range);
+    case 'for_expr':
+      return convertFor(node.namedChildren[0], range);
+    case 'conditional': {
+      const [cond, then, otherwise] = node.namedChildren;
+      if (!cond || !then || !otherwise) return { kind: 'invalid', range };
+      return { kind: 'conditional', cond: convertExpression(cond), then: convertExpression(then), else: convertExpression(otherwise), range };
+    }
+    case 'operation':
+      return convertOperation(node.namedChildren[0], range);
+    default:
+      return { kind: 'invalid', range };
+  }
+}
+
+function convertLiteral(node: Node): Expr {
+  const range = rangeOf(node);
+  const inner = node.namedChildren[0];
+  if (!inner) return { kind: 'invalid', range };
+  switch (inner.type) {
+    case 'numeric_lit':
+      return { kind: 'literal', value: Number(inner.text), range };
+    case 'bool_lit':
+      return { kind: 'literal', value: inner.text === 'true', range };
+    case 'null_lit':
+      return { kind: 'literal', value: null, range };
+    case 'string_lit':
+      return inner.hasError ? { kind: 'invalid', range } : { kind: 'literal', value: stringLiteral(inner), range };
+    default:
+      return { kind: 'invalid', range };
+  }
+}
+
+/** The value of a `string_lit` (a quoted string without interpolations). */
+function stringLiteral(node: Node): string {
+  return node.namedChildren
+    .filter((c): c is Node => c !== null && c.type === 'template_literal')
+    .map((c) => unescapeTemplateText(c.text))
+    .join('');
+}
+
+export function unescapeTemplateText(raw: string): string {
+  return raw
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, esc: string) => {
+      switch (esc[0]) {
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 't': return '\t';
+        case 'u':
+        case 'U': return String.fromCodePoint(parseInt(esc.slice(1), 16));
+        default: return esc;
+      }
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+function convertTemplate(node: Node, range: Range): Expr {
+  if (node.hasError && node.namedChildren.some((c) => c?.type === 'ERROR')) return { kind: 'invalid', range };
+  const heredoc = node.type === 'heredoc_template';
+  const parts: TemplatePart[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'template_literal') {
+      parts.push({ kind: 'text', text: heredoc ? child.text : unescapeTemplateText(child.text) });
+    } else if (child.type === 'template_interpolation') {
+      const expr = child.namedChildren.find((c) => c?.type === 'expression');
+      if (!expr) return { kind: 'invalid', range };
+      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
+    } else if (child.type === 'template_directive') {
+      parts.push({ kind: 'directive' });
+    } else if (child.isMissing) {
+      return { kind: 'invalid', range };
+    }
+  }
+  return { kind: 'template', parts, range };
+}
+
+function convertCollection(node: Node | null, range: Range): Expr {
+  if (!node) return { kind: 'invalid', range };
+  if (node.type === 'tuple') {
+    const items = node.namedChildren
+      .filter((c): c is Node => c !== null && c.type === 'expression')
+      .map(convertExpression);
+    return { kind: 'tuple', items, range };
+  }
+  if (node.type === 'object') {
+    const items: ObjectItem[] = [];
+    for (const elem of node.namedChildren) {
+      if (!elem || elem.type !== 'object_elem') continue;
+      const key = elem.childForFieldName('key');
+      const value = elem.childForFieldName('val');
+      if (!key || !value) continue;
+      items.push({ key: convertExpression(key), value: convertExpression(value), range: rangeOf(elem) });
+    }
+    return { kind: 'object', items, range };
+  }
+  return { kind: 'invalid', range };
+}
+
+function convertCall(node: Node, range: Range): Expr {
+  const name = node.namedChildren[0];
+  const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
+  if (!name || name.isMissing) return { kind: 'invalid', range };
+  const args = (argsNode?.namedChildren ?? [])
+    .filter((c): c is Node => c !== null && c.type === 'expression')
+    .map(convertExpression);
+  const expandFinal = (argsNode?.namedChildren ?? []).some((c) => c?.type === 'ellipsis');
+  return { kind: 'call', name: name.text, args, expandFinal, range };
+}
+
+function convertFor(node: Node | null, range: Range): Expr {
+  if (!node) return { kind: 'invalid', range };
+  const intro = node.namedChildren.find((c) => c?.type === 'for_intro');
+  const exprs = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'expression');
+  const cond = node.namedChildren.find((c) => c?.type === 'for_cond')?.namedChildren[0] ?? null;
+  if (!intro) return { kind: 'invalid', range };
+  const vars = intro.namedChildren.filter((c): c is Node => c !== null && c.type === 'identifier').map((c) => c.text);
+  const collection = intro.namedChildren.find((c) => c?.type === 'expression');
+  if (!collection || vars.length === 0) return { kind: 'invalid', range };
+  const object = node.type === 'for_object_expr';
+  const [first, second] = exprs;
+  if (!first || (object && !second)) return { kind: 'invalid', range };
+  return {
+    kind: 'for',
+    ...(vars.length === 2 ? { keyVar: vars[0] } : {}),
+    valueVar: vars.length === 2 ? vars[1]! : vars[0]!,
+    collection: convertExpression(collection),
+    ...(object ? { keyExpr: convertExpression(first) } : {}),
+    valueExpr: convertExpression(object ? second! : first),
+    ...(cond ? { cond: convertExpression(cond) } : {}),
+    grouping: node.namedChildren.some((c) => c?.type === 'ellipsis'),
+    object,
+    range,
+  };
+}
+
+function convertOperation(node: Node | null, range: Range): Expr {
+  if (!node) return { kind: 'invalid', range };
+  const all = node.children.filter((c): c is Node => c !== null);
+  if (node.type === 'unary_operation') {
+    const [op, ...operand] = all;
+    if (!op || operand.length === 0) return { kind: 'invalid', range };
+    return { kind: 'unary', op: op.type, operand: convertTermWithSteps(operand, range), range };
+  }
+  const opIndex = all.findIndex((c, i) => i > 0 && !c.isNamed);
+  if (opIndex < 1) return { kind: 'invalid', range };
+  const left = all.slice(0, opIndex);
+  const right = all.slice(opIndex + 1);
+  return {
+    kind: 'binary',
+    op: all[opIndex]!.type,
+    left: convertTermWithSteps(left, range),
+    right: convertTermWithSteps(right, range),
+    range,
+  };
+}
+
+/** Comments that carry a `vpce-lens:` directive, by line: the only comments the core reads. */
+function collectDirectiveComments(root: Node, into: Map<number, string>): void {
+  const text = root.text;
+  if (!text.includes('vpce-lens:')) return;
+  for (const comment of root.descendantsOfType('comment')) {
+    if (comment && comment.text.includes('vpce-lens:')) into.set(comment.startPosition.row, comment.text);
+  }
+}

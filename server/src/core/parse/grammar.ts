@@ -1,0 +1,40 @@
+// Loads web-tree-sitter and the Terraform grammar once per process. The wasm files are looked
+// up next to the running bundle first (dist/), then in node_modules (tests, tsc output).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Language, Parser } from 'web-tree-sitter';
+
+const RUNTIME_WASM = 'tree-sitter.wasm';
+const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
+
+function locate(file: string, packageJson: string): string {
+  const beside = join(__dirname, file);
+  if (existsSync(beside)) return beside;
+  try {
+    const fromPackage = join(dirname(require.resolve(packageJson)), file);
+    if (existsSync(fromPackage)) return fromPackage;
+  } catch {
+    // fall through to the clear error below
+  }
+  throw new Error(`vpce-lens: cannot find ${file} next to ${__dirname} or in node_modules; run \`npm run build\``);
+}
+
+let loading: Promise<Language> | undefined;
+
+/** The Terraform grammar, loaded once. */
+export function loadTerraformLanguage(): Promise<Language> {
+  loading ??= (async () => {
+    const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter/package.json');
+    await Parser.init({ locateFile: () => runtimeWasm } as unknown as Parameters<typeof Parser.init>[0]);
+    return Language.load(locate(GRAMMAR_WASM, '@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+  })();
+  return loading;
+}
+
+/** A parser for the Terraform grammar. Parsers are cheap; the language is shared. */
+export async function createTerraformParser(): Promise<Parser> {
+  const language = await loadTerraformLanguage();
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}

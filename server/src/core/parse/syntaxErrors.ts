@@ -1,0 +1,37 @@
+// Syntax errors as positions and one-line messages. Only subtrees that contain an error are
+// visited, so a clean file costs nothing here.
+import type { Node } from 'web-tree-sitter';
+import type { SyntaxError } from './ast';
+import { rangeOf } from './range';
+
+const MAX_ERRORS = 50;
+
+export function collectSyntaxErrors(root: Node): SyntaxError[] {
+  const errors: SyntaxError[] = [];
+  const visit = (node: Node): void => {
+    if (errors.length >= MAX_ERRORS) return;
+    if (node.isMissing) {
+      errors.push({ range: rangeOf(node), message: `Syntax error: missing ${describeMissing(node)}.` });
+      return;
+    }
+    if (node.type === 'ERROR') {
+      errors.push({ range: rangeOf(node), message: `Syntax error: unexpected ${describeUnexpected(node)}.` });
+      return;
+    }
+    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child);
+  };
+  visit(root);
+  return errors;
+}
+
+function describeMissing(node: Node): string {
+  return node.isNamed ? node.type.replace(/_/g, ' ') : `"${node.type}"`;
+}
+
+function describeUnexpected(node: Node): string {
+  const text = node.text.trim();
+  if (text.length === 0) return 'end of file';
+  const firstLine = text.split('\n')[0]!;
+  const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
+  return `"${shown}"`;
+}

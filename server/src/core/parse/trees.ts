@@ -1,0 +1,94 @@
+// Syntax trees cached per document and version. A change with edit ranges re-parses
+// incrementally from the previous tree; replaced trees are deleted (they live in wasm memory).
+import type { Parser, Tree, Edit } from 'web-tree-sitter';
+import type { Position } from '../types';
+
+export interface TextChange {
+  /** Range in the previous text that was replaced. */
+  range: { start: Position; end: Position };
+  text: string;
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  tree: Tree;
+}
+
+export class TreeCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly parser: Parser) {}
+
+  /** The tree for `key` at `version`, parsed (incrementally when `changes` are given) if needed. */
+  get(key: string, version: number, text: string, changes?: readonly TextChange[]): Tree {
+    const previous = this.entries.get(key);
+    if (previous && previous.version === version && previous.text === text) return previous.tree;
+    let oldTree: Tree | null = null;
+    if (previous && changes && changes.length > 0) {
+      oldTree = previous.tree;
+      let oldText = previous.text;
+      for (const change of changes) {
+        const edit = toEdit(oldText, change);
+        oldTree.edit(edit);
+        oldText = oldText.slice(0, edit.startIndex) + change.text + oldText.slice(edit.oldEndIndex);
+      }
+      if (oldText !== text) oldTree = null; // the changes do not explain the new text: parse afresh
+    }
+    const tree = this.parser.parse(text, oldTree);
+    if (!tree) throw new Error('vpce-lens: the parser returned no tree');
+    previous?.tree.delete();
+    this.entries.set(key, { version, text, tree });
+    return tree;
+  }
+
+  delete(key: string): void {
+    this.entries.get(key)?.tree.delete();
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    for (const entry of this.entries.values()) entry.tree.delete();
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + position.character, text.length);
+}
+
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** Web-tree-sitter parses JS strings as UTF-16: indices and columns are code units. */
+function toEdit(oldText: string, change: TextChange): Edit {
+  const startIndex = offsetAt(oldText, change.range.start);
+  const oldEndIndex = offsetAt(oldText, change.range.end);
+  const newEndIndex = startIndex + change.text.length;
+  const newText = oldText.slice(0, startIndex) + change.text;
+  return {
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition: pointAt(oldText, startIndex),
+    oldEndPosition: pointAt(oldText, oldEndIndex),
+    newEndPosition: pointAt(newText, newEndIndex),
+  };
+}
