@@ -59,7 +59,7 @@ export interface PricingError {
   message: string;
 }
 
-export function isPricingError(result: CostEstimate | PricingError): result is PricingError {
+export function isPricingError<T extends object>(result: T | PricingError): result is PricingError {
   return 'kind' in result;
 }
 
@@ -98,7 +98,7 @@ export function endpointCost(input: EndpointCostInput): CostEstimate | PricingEr
   }
 }
 
-export function natGatewayCost(input: NatGatewayCostInput): CostEstimate | PricingError {
+export function natGatewayCost(input: NatGatewayCostInput): PricedEstimate | PricingError {
   const invalid = inputProblem(input.region, input.monthlyDataGb, input.hoursPerMonth);
   if (invalid) return invalid;
   return withPrices(input.region, input.overrides, (prices) =>
