@@ -7,11 +7,11 @@ import { Language, Parser } from 'web-tree-sitter';
 const RUNTIME_WASM = 'tree-sitter.wasm';
 const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
 
-function locate(file: string, packageJson: string): string {
+function locate(file: string, packageEntry: string): string {
   const beside = join(__dirname, file);
   if (existsSync(beside)) return beside;
   try {
-    const fromPackage = join(dirname(require.resolve(packageJson)), file);
+    const fromPackage = join(dirname(require.resolve(packageEntry)), file);
     if (existsSync(fromPackage)) return fromPackage;
   } catch {
     // fall through to the clear error below
@@ -24,7 +24,7 @@ let loading: Promise<Language> | undefined;
 /** The Terraform grammar, loaded once. */
 export function loadTerraformLanguage(): Promise<Language> {
   loading ??= (async () => {
-    const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter/package.json');
+    const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter');
     await Parser.init({ locateFile: () => runtimeWasm } as unknown as Parameters<typeof Parser.init>[0]);
     return Language.load(locate(GRAMMAR_WASM, '@tree-sitter-grammars/tree-sitter-hcl/package.json'));
   })();

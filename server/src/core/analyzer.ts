@@ -1,0 +1,155 @@
+// The core's entry point: a module directory (its files, as the caller sees them) -> the model,
+// the typed views, findings and costs. Pure apart from what `ModuleFiles` reads.
+import { basename, resolve } from 'node:path';
+import type { HclFile } from './parse/ast';
+import { HclParser } from './parse/parseFile';
+import { Evaluator } from './model/evaluator';
+import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
+import { endpointViews, type EndpointView } from './model/endpoints';
+import { networkView, type NetworkView } from './model/network';
+import { providerRegion } from './model/region';
+import { MODULE_SCOPE } from './model/scope';
+import { isVarFileName, valuesFromHclVarFile, valuesFromJsonVarFile, varFileOrder } from './model/tfvars';
+import { referenceParts } from './parse/ast';
+import type { Value } from './model/values';
+import type { AnalysisSettings } from './settings';
+import type { ModuleFiles, SourceText } from './workspace';
+import type { Finding } from './types';
+import { runRules } from './rules/run';
+
+/** One module evaluated: the root, or a local child module under its address prefix. */
+export interface EvaluatedModule {
+  prefix: string;
+  evaluator: Evaluator;
+  endpoints: EndpointView[];
+  network: NetworkView;
+  children: EvaluatedModule[];
+}
+
+export interface ModuleAnalysis {
+  dir: string;
+  /** The root module's files (child modules' files are in `modules`). */
+  files: HclFile[];
+  root: EvaluatedModule;
+  /** The root and every local child module, depth first. */
+  modules: EvaluatedModule[];
+  /** Every endpoint instance in the root and its local child modules. */
+  endpoints: EndpointView[];
+  findings: Finding[];
+  /** Problems reading inputs (an unreadable var file), as findings on those files. */
+  inputProblems: Finding[];
+  settings: AnalysisSettings;
+}
+
+const MAX_MODULE_DEPTH = 8;
+
+export class Analyzer {
+  private constructor(readonly parser: HclParser) {}
+
+  static async create(): Promise<Analyzer> {
+    return new Analyzer(await HclParser.create());
+  }
+
+  parse(source: SourceText): HclFile {
+    return this.parser.parse(source.path, source.text, source.version, source.changes);
+  }
+
+  analyze(dir: string, files: ModuleFiles, settings: AnalysisSettings): ModuleAnalysis {
+    const listing = files.list(dir);
+    const hclFiles = listing.tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
+    const inputProblems: Finding[] = [];
+    const variableValues = this.readVariableValues(listing.varFiles, settings.varFiles, files, inputProblems);
+    const module = buildModule(dir, hclFiles, variableValues);
+    const root = this.evaluateModule(module, '', settings, files, undefined, 0);
+    const modules = flatten(root);
+    const analysis: ModuleAnalysis = {
+      dir, files: hclFiles, root, modules,
+      endpoints: modules.flatMap((m) => m.endpoints),
+      findings: [], inputProblems, settings,
+    };
+    analysis.findings = [...inputProblems, ...runRules(analysis)];
+    return analysis;
+  }
+
+  private evaluateModule(
+    module: TerraformModule, prefix: string, settings: AnalysisSettings, files: ModuleFiles,
+    inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
+  ): EvaluatedModule {
+    const children: EvaluatedModule[] = [];
+    const evaluator: Evaluator = new Evaluator(module, {
+      addressPrefix: prefix,
+      ...(settings.region ? { regionSetting: settings.region } : {}),
+      ...(inherited ? { inheritedProviderRegion: inherited } : {}),
+      loadChildModule: (call, caller) => {
+        if (depth >= MAX_MODULE_DEPTH) return undefined;
+        const child = this.loadChild(call, caller, prefix, settings, files, depth);
+        if (child) children.push(child);
+        return child?.evaluator;
+      },
+    });
+    // Child modules are evaluated on first reference; make sure every local one is visited.
+    for (const call of module.moduleCalls.values()) evaluator.refs.childModule(call);
+    return { prefix, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator), children };
+  }
+
+  private loadChild(call: ModuleCall, caller: Evaluator, prefix: string, settings: AnalysisSettings, files: ModuleFiles, depth: number): EvaluatedModule | undefined {
+    if (!call.source || !/^\.\.?(\/|$)/.test(call.source) || call.count || call.forEach) return undefined;
+    const dir = resolve(caller.module.dir, call.source);
+    const listing = files.list(dir);
+    if (listing.tf.length === 0) return undefined;
+    const hclFiles = listing.tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
+    const inputs = new Map<string, Value>();
+    for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, MODULE_SCOPE));
+    const providerMap = providersArgument(call);
+    const inherited = (key: string) => providerRegion(caller, providerMap.get(key) ?? key);
+    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1);
+  }
+
+  private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {
+    const values = new Map<string, Value>();
+    const ordered = [...auto.filter((p) => isVarFileName(basename(p))).sort(varFileOrder), ...extra];
+    for (const path of ordered) {
+      const source = files.read(path);
+      if (!source) {
+        problems.push(inputProblem(path, `Cannot read the var file ${path}.`));
+        continue;
+      }
+      if (path.endsWith('.json')) {
+        const parsed = valuesFromJsonVarFile(source.text);
+        if ('error' in parsed) problems.push(inputProblem(path, `Var file ${basename(path)}: ${parsed.error}.`));
+        else for (const [k, v] of parsed as Map<string, Value>) values.set(k, v);
+        continue;
+      }
+      const hcl = this.parse(source);
+      for (const error of hcl.syntaxErrors.slice(0, 1)) problems.push({ ...inputProblem(path, `Var file ${basename(path)}: ${error.message}`), range: error.range });
+      for (const [k, v] of valuesFromHclVarFile(hcl)) values.set(k, v);
+    }
+    return values;
+  }
+
+  dispose(): void {
+    this.parser.dispose();
+  }
+}
+
+function flatten(module: EvaluatedModule): EvaluatedModule[] {
+  return [module, ...module.children.flatMap(flatten)];
+}
+
+/** `providers = { aws = aws.west }` in a module call: child key -> caller key. */
+function providersArgument(call: ModuleCall): Map<string, string> {
+  const map = new Map<string, string>();
+  const providers = call.block.body.attributes.find((a) => a.name === 'providers');
+  if (providers?.expr.kind !== 'object') return map;
+  for (const item of providers.expr.items) {
+    const key = referenceParts(item.key)?.join('.');
+    const value = referenceParts(item.value)?.join('.');
+    if (key && value) map.set(key, value);
+  }
+  return map;
+}
+
+function inputProblem(file: string, message: string): Finding {
+  return { rule: 'VPCE000', severity: 'error', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, fixes: [] };
+}
+

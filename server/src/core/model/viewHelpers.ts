@@ -1,0 +1,85 @@
+// Small readers shared by the typed views: evaluate an argument of an instance, count distinct
+// members of a list, name the thing a reference points at.
+import type { Attribute, Expr } from '../parse/ast';
+import { findAttribute } from '../parse/ast';
+import type { Evaluator } from './evaluator';
+import type { Instance } from './scope';
+import { type Value, identityKey, isInstance, isList, isUnknown } from './values';
+
+export function argument(instance: Instance, name: string): Attribute | undefined {
+  return findAttribute(instance.resource.block.body, name);
+}
+
+export function evaluateArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
+  const attribute = argument(instance, name);
+  return attribute ? evaluator.evaluate(attribute.expr, instance.scope) : undefined;
+}
+
+/** What a value refers to: a literal id, or the address its unknown id belongs to (`aws_vpc.main`). */
+export function referenceKey(value: Value | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (isInstance(value)) return value.address;
+  if (isUnknown(value) && value.identity) return value.identity.replace(/\.(id|arn)$/, '');
+  return undefined;
+}
+
+/** Members of a list value, each as a reference key; undefined when the list cannot be known. */
+export function referenceList(value: Value | undefined): { keys: (string | undefined)[]; distinct: number } | undefined {
+  if (value === undefined || value === null) return { keys: [], distinct: 0 };
+  if (!isList(value)) return undefined;
+  const keys = value.map(referenceKey);
+  const seen = new Set<string>();
+  let anonymous = 0;
+  for (const item of value) {
+    const key = identityKey(item);
+    if (key === undefined) anonymous++;
+    else seen.add(key);
+  }
+  return { keys, distinct: seen.size + anonymous };
+}
+
+/** Resource addresses (without instance keys) that an expression refers to. */
+export function referencedAddresses(expr: Expr): string[] {
+  const found = new Set<string>();
+  const bound = new Set<string>();
+  const visit = (e: Expr): void => {
+    switch (e.kind) {
+      case 'traversal':
+        if (e.base.kind === 'variable') {
+          const attrs = e.steps.filter((s) => s.kind === 'attr').map((s) => (s.kind === 'attr' ? s.name : ''));
+          const root = e.base.name;
+          if (root === 'var' || root === 'local' || root === 'module') {
+            if (attrs[0]) found.add(`${root}.${attrs[0]}${root === 'module' && attrs[1] ? `.${attrs[1]}` : ''}`);
+          } else if (root === 'data') {
+            if (attrs[1]) found.add(`data.${attrs[0]}.${attrs[1]}`);
+          } else if (!['each', 'count', 'path', 'self', 'terraform'].includes(root) && !bound.has(root) && attrs[0]) {
+            found.add(`${root}.${attrs[0]}`);
+          }
+        } else visit(e.base);
+        for (const step of e.steps) if (step.kind === 'index') visit(step.key);
+        return;
+      case 'tuple': e.items.forEach(visit); return;
+      case 'object': e.items.forEach((i) => { visit(i.key); visit(i.value); }); return;
+      case 'call': e.args.forEach(visit); return;
+      case 'for': {
+        visit(e.collection);
+        const names = [e.valueVar, ...(e.keyVar ? [e.keyVar] : [])].filter((n) => !bound.has(n));
+        names.forEach((n) => bound.add(n));
+        visit(e.valueExpr);
+        if (e.keyExpr) visit(e.keyExpr);
+        if (e.cond) visit(e.cond);
+        names.forEach((n) => bound.delete(n));
+        return;
+      }
+      case 'conditional': visit(e.cond); visit(e.then); visit(e.else); return;
+      case 'binary': visit(e.left); visit(e.right); return;
+      case 'unary': visit(e.operand); return;
+      case 'parens': visit(e.inner); return;
+      case 'template': e.parts.forEach((p) => { if (p.kind === 'interpolation') visit(p.expr); }); return;
+      default: return;
+    }
+  };
+  visit(expr);
+  return [...found];
+}

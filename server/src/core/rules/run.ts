@@ -1,0 +1,56 @@
+// Runs the rule table over an analysed module: applies configured severities (`off` drops a
+// rule), marks findings suppressed by `# vpce-lens:ignore <ID>` on the line above, and keeps
+// a rule that throws from taking the others down.
+import type { ModuleAnalysis } from '../analyzer';
+import type { HclFile } from '../parse/ast';
+import type { Finding } from '../types';
+import { ruleMetadata } from './metadata';
+import { RULES } from './table';
+
+export function runRules(analysis: ModuleAnalysis): Finding[] {
+  const files = new Map<string, HclFile>(analysis.modules.flatMap((m) => m.evaluator.module.files).map((f) => [f.path, f]));
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const configured = analysis.settings.rules[rule.id];
+    if (configured === 'off') continue;
+    const defaultSeverity = ruleMetadata(rule.id)?.defaultSeverity ?? 'warning';
+    let raw;
+    try {
+      raw = rule.run(analysis);
+    } catch (error) {
+      findings.push({
+        rule: 'VPCE000', severity: 'error', file: analysis.dir, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Internal error in rule ${rule.id}: ${(error as Error).message}. Other rules still ran; please report this.`, fixes: [],
+      });
+      continue;
+    }
+    for (const f of raw) {
+      const finding: Finding = {
+        rule: rule.id,
+        severity: configured ?? f.severity ?? defaultSeverity,
+        file: f.file,
+        range: f.range,
+        message: f.message,
+        fixes: f.fixes ?? [],
+        ...(f.address ? { address: f.address } : {}),
+      };
+      if (isSuppressed(files.get(f.file), rule.id, f.range.start.line)) finding.suppressed = true;
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;
+
+/** `# vpce-lens:ignore VPCE201 VPCE203` on the line before (or at the end of) the finding's line. */
+function isSuppressed(file: HclFile | undefined, rule: string, line: number): boolean {
+  if (!file) return false;
+  for (const l of [line - 1, line]) {
+    const match = file.comments.get(l)?.match(DIRECTIVE);
+    if (!match) continue;
+    const ids = match[1]!.split(/[\s,]+/).filter((s) => /^VPCE\d{3}$/.test(s));
+    if (ids.length === 0 || ids.includes(rule)) return true;
+  }
+  return false;
+}

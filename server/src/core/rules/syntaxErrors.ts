@@ -1,0 +1,10 @@
+// VPCE000: a file that does not parse. Reported with the position of each error.
+import type { Rule } from './rule';
+
+export const syntaxErrorRule: Rule = {
+  id: 'VPCE000',
+  run: (analysis) =>
+    analysis.modules.flatMap((m) => m.evaluator.module.files).flatMap((file) =>
+      file.syntaxErrors.map((error) => ({ file: file.path, range: error.range, message: error.message })),
+    ),
+};

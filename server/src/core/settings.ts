@@ -1,0 +1,48 @@
+// Analysis settings: the `vpceLens.*` configuration, and the CLI flags that mirror it.
+import type { SeveritySetting } from './types';
+import type { PriceOverrides } from './pricing/catalogue';
+
+export interface AnalysisSettings {
+  /** Region used when no provider says (`vpceLens.region`). */
+  region?: string;
+  defaultAzCount: number;
+  hoursPerMonth: number;
+  monthlyDataGb: number;
+  /** Extra var files (`vpceLens.varFiles`, `--var-file`), absolute paths. */
+  varFiles: string[];
+  usageFile?: string;
+  rules: Record<string, SeveritySetting>;
+  pricingOverrides: PriceOverrides;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  defaultAzCount: 2,
+  hoursPerMonth: 730,
+  monthlyDataGb: 0,
+  varFiles: [],
+  rules: {},
+  pricingOverrides: {},
+};
+
+/** Settings from an untyped source (client configuration, JSON): bad values fall back to defaults. */
+export function normalizeSettings(raw: unknown): AnalysisSettings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const positive = (v: unknown, fallback: number, integer = false) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 && (!integer || Number.isInteger(v)) ? v : fallback;
+  const settings: AnalysisSettings = {
+    defaultAzCount: Math.max(1, positive(r.defaultAzCount, DEFAULT_SETTINGS.defaultAzCount, true)),
+    hoursPerMonth: positive(r.hoursPerMonth, DEFAULT_SETTINGS.hoursPerMonth) || DEFAULT_SETTINGS.hoursPerMonth,
+    monthlyDataGb: positive(r.monthlyDataGb, DEFAULT_SETTINGS.monthlyDataGb),
+    varFiles: Array.isArray(r.varFiles) ? r.varFiles.filter((f): f is string => typeof f === 'string') : [],
+    rules: {},
+    pricingOverrides: typeof r.pricingOverrides === 'object' && r.pricingOverrides !== null ? (r.pricingOverrides as PriceOverrides) : {},
+  };
+  if (typeof r.region === 'string' && r.region.trim() !== '') settings.region = r.region.trim();
+  if (typeof r.usageFile === 'string' && r.usageFile.trim() !== '') settings.usageFile = r.usageFile.trim();
+  if (typeof r.rules === 'object' && r.rules !== null) {
+    for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (level === 'off' || level === 'hint' || level === 'info' || level === 'warning' || level === 'error') settings.rules[id] = level;
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,16 @@
+// What the core needs from the outside world: the files of a module directory. The CLI reads
+// the disk; the server overlays open editor buffers on the disk.
+export interface SourceText {
+  path: string;
+  text: string;
+  /** Editor version of an open buffer (enables incremental re-parse). */
+  version?: number;
+  changes?: readonly import('./parse/trees').TextChange[];
+}
+
+export interface ModuleFiles {
+  /** Lists a directory's `*.tf` and var files (absolute paths); empty when it cannot be read. */
+  list(dir: string): { tf: string[]; varFiles: string[] };
+  /** The text of a file, or undefined when it cannot be read. */
+  read(path: string): SourceText | undefined;
+}

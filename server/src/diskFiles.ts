@@ -1,0 +1,71 @@
+// ModuleFiles over the disk, with an optional overlay of open editor buffers (which win).
+// Text that is not valid UTF-8 is still read (with replacement characters) and flagged, so a
+// binary file is reported instead of crashing the analysis.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModuleFiles, SourceText } from './core/workspace';
+import { isVarFileName } from './core/model/tfvars';
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface Overlay {
+  get(path: string): SourceText | undefined;
+  /** Paths of open buffers in `dir` (they may not exist on disk yet). */
+  inDirectory(dir: string): string[];
+}
+
+export class DiskModuleFiles implements ModuleFiles {
+  /** Files that could not be read as text, with the reason (reported by the caller). */
+  readonly unreadable = new Map<string, string>();
+
+  constructor(private readonly overlay?: Overlay) {}
+
+  list(dir: string): { tf: string[]; varFiles: string[] } {
+    const names = new Set<string>();
+    try {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isFile() || entry.isSymbolicLink()) names.add(join(dir, entry.name));
+      }
+    } catch {
+      // an unreadable or deleted folder has no files; open buffers may still be listed
+    }
+    for (const path of this.overlay?.inDirectory(dir) ?? []) names.add(path);
+    const sorted = [...names].sort();
+    return {
+      tf: sorted.filter((p) => p.endsWith('.tf')),
+      varFiles: sorted.filter((p) => isVarFileName(p.slice(dir.length + 1))),
+    };
+  }
+
+  read(path: string): SourceText | undefined {
+    const open = this.overlay?.get(path);
+    if (open) return open;
+    try {
+      if (statSync(path).size > MAX_FILE_BYTES) {
+        this.unreadable.set(path, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not analysed`);
+        return undefined;
+      }
+      const bytes = readFileSync(path);
+      const text = decodeText(bytes);
+      if (text === undefined) {
+        this.unreadable.set(path, 'not valid UTF-8 text; not analysed');
+        return undefined;
+      }
+      return { path, text };
+    } catch (error) {
+      this.unreadable.set(path, (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'cannot be read');
+      return undefined;
+    }
+  }
+}
+
+/** UTF-8 text without a BOM, or undefined for binary or invalid UTF-8 content. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
