@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const outdir = 'dist';
 mkdirSync(outdir, { recursive: true });
 
-const treeSitterCjs = join(dirname(require.resolve('web-tree-sitter/package.json')), 'tree-sitter.cjs');
+const treeSitterCjs = require.resolve('web-tree-sitter'); // the package's "require" entry: tree-sitter.cjs
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,6 +1,7 @@
 // Attributes of data sources that can be known without AWS: the region of `aws_region`, the
 // service name of `aws_vpc_endpoint_service`. Everything else is known only after apply.
 import { findAttribute } from '../parse/ast';
+import { serviceNameFor } from '../services/catalogue';
 import type { Evaluator } from './evaluator';
 import { regionIsFromCode, resolveRegion } from './region';
 import type { Instance } from './scope';
@@ -32,7 +33,7 @@ function awsVpcEndpointService(evaluator: Evaluator, instance: Instance, attribu
   const resolution = resolveRegion(evaluator, instance);
   if (typeof shortName !== 'string') return unknown('the endpoint service cannot be known');
   if (!regionIsFromCode(resolution)) return unknown('the provider region is not set in the Terraform', `${instance.address}.service_name`);
-  return `com.amazonaws.${resolution.region}.${shortName}`;
+  return serviceNameFor(shortName, resolution.region) ?? `com.amazonaws.${resolution.region}.${shortName}`;
 }
 
 const READERS: Record<string, DataSourceReader> = {

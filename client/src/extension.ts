@@ -1,0 +1,30 @@
+// The VS Code side: start the language server and hand it the Terraform documents. Nothing
+// else lives here (see docs/design.md: the client is thin).
+import * as path from 'node:path';
+import { workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'terraform' }],
+    synchronize: {
+      configurationSection: 'vpceLens',
+      fileEvents: workspace.createFileSystemWatcher('**/*.{tf,tfvars,tfvars.json}'),
+    },
+  };
+  client = new LanguageClient('vpceLens', 'vpce-lens', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push(client);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

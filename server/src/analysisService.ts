@@ -1,0 +1,68 @@
+// Analyses modules for the server: one cached analysis per module directory, recomputed when a
+// buffer of the module changes, a watched file changes, or settings change. Features read the
+// cached analysis; only diagnostics trigger new work.
+import { dirname } from 'node:path';
+import { Analyzer, type ModuleAnalysis } from './core/analyzer';
+import type { AnalysisSettings } from './core/settings';
+import type { Finding } from './core/types';
+import { DiskModuleFiles } from './diskFiles';
+import type { OpenDocuments } from './documents';
+
+export interface AnalysisResult {
+  analysis: ModuleAnalysis;
+  /** Problems reading files (binary, permission), as VPCE000 findings. */
+  readProblems: Finding[];
+}
+
+export class AnalysisService {
+  private readonly results = new Map<string, AnalysisResult>();
+  private readonly stale = new Set<string>();
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly documents: OpenDocuments,
+    private readonly settingsFor: (dir: string) => Promise<AnalysisSettings>,
+  ) {}
+
+  /** The module's analysis, recomputed if anything it read has changed. */
+  async analyze(dir: string): Promise<AnalysisResult> {
+    const settings = await this.settingsFor(dir);
+    const cached = this.results.get(dir);
+    if (cached && !this.stale.has(dir) && cached.analysis.settings === settings) return cached;
+    const files = new DiskModuleFiles(this.documents);
+    const analysis = this.analyzer.analyze(dir, files, settings);
+    const readProblems: Finding[] = [...files.unreadable].map(([file, reason]) => ({
+      rule: 'VPCE000', severity: 'error', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `This file is ${reason}.`, fixes: [],
+    }));
+    const result = { analysis, readProblems };
+    this.results.set(dir, result);
+    this.stale.delete(dir);
+    return result;
+  }
+
+  /** The last analysis of the module holding `path`, without recomputing. */
+  cachedFor(path: string): AnalysisResult | undefined {
+    return this.results.get(dirname(path));
+  }
+
+  /** Something the module in `dir` reads has changed. */
+  invalidate(dir: string): void {
+    this.stale.add(dir);
+  }
+
+  invalidateAll(): void {
+    for (const dir of this.results.keys()) this.stale.add(dir);
+  }
+
+  /** A file left the editor and the disk may differ: forget its parse. */
+  forgetFile(path: string): void {
+    this.analyzer.parser.forget(path);
+    this.invalidate(dirname(path));
+  }
+
+  drop(dir: string): void {
+    this.results.delete(dir);
+    this.stale.delete(dir);
+  }
+}

@@ -1,0 +1,88 @@
+// `vpce-lens check|cost`: the CI face of the core. Reads modules from disk, prints findings or
+// costs, exits 0/1/2 per docs/cli.md. Never prints a stack trace for bad input.
+import { version } from '../../package.json';
+import { Analyzer, type ModuleAnalysis } from './core/analyzer';
+import { moduleCosts, totalsOf, type CostReport } from './core/pricing/moduleCosts';
+import { currency, pricesAsOf } from './core/pricing/catalogue';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './core/settings';
+import type { Finding } from './core/types';
+import { parseArgs, USAGE, type CliArgs } from './cli/args';
+import { checkJson, checkText } from './cli/checkOutput';
+import { costJson, costText } from './cli/costOutput';
+import { resolveTargets } from './cli/modules';
+import { DiskModuleFiles } from './diskFiles';
+import { resolve } from 'node:path';
+
+function settingsFor(args: CliArgs): AnalysisSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...(args.region ? { region: args.region } : {}),
+    ...(args.azCount !== undefined ? { defaultAzCount: args.azCount } : {}),
+    ...(args.monthlyGb !== undefined ? { monthlyDataGb: args.monthlyGb } : {}),
+    ...(args.hoursPerMonth !== undefined ? { hoursPerMonth: args.hoursPerMonth } : {}),
+    ...(args.usageFile ? { usageFile: resolve(args.usageFile) } : {}),
+    varFiles: args.varFiles.map((f) => resolve(f)),
+    rules: args.rules,
+  };
+}
+
+function unreadableFindings(files: DiskModuleFiles): Finding[] {
+  return [...files.unreadable].map(([file, reason]) => ({
+    rule: 'VPCE000', severity: 'error' as const, file, message: `${file.split('/').pop()} is ${reason}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [],
+  }));
+}
+
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') return out(USAGE), 0;
+  if (parsed.kind === 'version') return out(version), 0;
+  if (parsed.kind === 'error') return err(`vpce-lens: ${parsed.message}\n${USAGE}`), 2;
+  const args = parsed.args;
+  const targets = resolveTargets(args.paths, args.recursive);
+  if (typeof targets === 'string') return err(`vpce-lens: ${targets}`), 2;
+  for (const file of args.varFiles) {
+    if (new DiskModuleFiles().read(resolve(file)) === undefined) return err(`vpce-lens: --var-file ${file} cannot be read`), 2;
+  }
+  const settings = settingsFor(args);
+  const analyzer = await Analyzer.create();
+  const findings: Finding[] = [];
+  const reports: CostReport[] = [];
+  for (const target of targets) {
+    const files = new DiskModuleFiles();
+    const analysis: ModuleAnalysis = analyzer.analyze(target.dir, files, settings);
+    const inScope = (file: string) => !target.onlyFile || file === target.onlyFile;
+    findings.push(...[...unreadableFindings(files), ...analysis.findings].filter((f) => inScope(f.file)));
+    const report = moduleCosts(analysis);
+    reports.push({ ...report, resources: report.resources.filter((r) => inScope(r.file)) });
+  }
+  analyzer.dispose();
+  if (args.command === 'check') {
+    if (args.format === 'json') out(JSON.stringify(checkJson(findings, version), null, 2));
+    else if (args.format === 'text') out(checkText(findings));
+    else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
+    return findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
+  }
+  const merged = mergeReports(reports, settings);
+  if (args.format === 'json') out(JSON.stringify(costJson(merged, version), null, 2));
+  else if (args.format === 'text') out(costText(merged));
+  else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
+  return 0;
+}
+
+function mergeReports(reports: CostReport[], settings: AnalysisSettings): CostReport {
+  const resources = reports.flatMap((r) => r.resources);
+  return { currency, pricesAsOf, hoursPerMonth: settings.hoursPerMonth, resources, totals: totalsOf(resources) };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`))
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`vpce-lens: internal error: ${(error as Error).message}\nPlease report this with the input that caused it.\n`);
+      process.exitCode = 2;
+    });
+}
+

@@ -1,0 +1,107 @@
+// Command-line arguments of `vpce-lens`, per docs/cli.md. Errors are messages for stderr, not
+// exceptions.
+import type { SeveritySetting } from '../core/types';
+
+export type Command = 'check' | 'cost';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+
+export interface CliArgs {
+  command: Command;
+  paths: string[];
+  format: Format;
+  recursive: boolean;
+  region?: string;
+  azCount?: number;
+  monthlyGb?: number;
+  hoursPerMonth?: number;
+  usageFile?: string;
+  varFiles: string[];
+  rules: Record<string, SeveritySetting>;
+}
+
+export type ParseResult = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
+
+const FORMATS: Record<Command, Format[]> = { check: ['text', 'json', 'sarif'], cost: ['text', 'json', 'markdown'] };
+const VALUE_OPTIONS = new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--rule', '--hours-per-month']);
+const COMMAND_OPTIONS: Record<Command, Set<string>> = {
+  check: new Set(['--format', '--region', '--az-count', '--usage-file', '--var-file', '--rule', '--recursive']),
+  cost: new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--hours-per-month', '--recursive']),
+};
+
+export const USAGE = `Usage:
+  vpce-lens check [PATH ...] [--format text|json|sarif] [--region R] [--az-count N]
+                  [--usage-file FILE] [--var-file FILE ...] [--rule ID=off|hint|info|warning|error ...] [--recursive]
+  vpce-lens cost  [PATH ...] [--format text|json|markdown] [--region R] [--az-count N]
+                  [--monthly-gb N] [--usage-file FILE] [--var-file FILE ...] [--hours-per-month H] [--recursive]
+  vpce-lens --version | --help
+
+A PATH is a Terraform module directory or a .tf file (read with its directory); default: the current directory.
+Exit codes: check 0 = no error finding, 1 = error findings, 2 = usage error or unreadable input; cost 0 or 2.`;
+
+function number(name: string, raw: string, integer: boolean, min: number): number | string {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    return `${name} needs ${integer ? 'a whole number' : 'a number'} >= ${min}, got "${raw}"`;
+  }
+  return n;
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'cost') return { kind: 'error', message: `unknown command "${command}": expected check or cost` };
+  const args: CliArgs = { command, paths: [], format: 'text', recursive: false, varFiles: [], rules: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i]!;
+    if (!token.startsWith('--')) {
+      args.paths.push(token);
+      continue;
+    }
+    const [flag, inline] = token.includes('=') && token.indexOf('=') > 2 && VALUE_OPTIONS.has(token.slice(0, token.indexOf('='))) ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)] : [token, undefined];
+    if (!COMMAND_OPTIONS[command].has(flag!)) return { kind: 'error', message: `${command} does not take ${flag}` };
+    if (flag === '--recursive') {
+      args.recursive = true;
+      continue;
+    }
+    const value = inline ?? rest[++i];
+    if (value === undefined) return { kind: 'error', message: `${flag} needs a value` };
+    const problem = applyOption(args, flag!, value);
+    if (problem) return { kind: 'error', message: problem };
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return { kind: 'run', args };
+}
+
+function applyOption(args: CliArgs, flag: string, value: string): string | undefined {
+  switch (flag) {
+    case '--format':
+      if (!FORMATS[args.command].includes(value as Format)) return `${args.command} --format takes ${FORMATS[args.command].join(', ')}; got "${value}"`;
+      args.format = value as Format;
+      return undefined;
+    case '--region':
+      if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) return `--region needs an AWS region name like eu-west-1, got "${value}"`;
+      args.region = value;
+      return undefined;
+    case '--usage-file':
+      args.usageFile = value;
+      return undefined;
+    case '--var-file':
+      args.varFiles.push(value);
+      return undefined;
+    case '--rule': {
+      const match = /^(VPCE\d{3})=(off|hint|info|warning|error)$/.exec(value);
+      if (!match) return `--rule needs ID=off|hint|info|warning|error (e.g. VPCE201=off), got "${value}"`;
+      args.rules[match[1]!] = match[2] as SeveritySetting;
+      return undefined;
+    }
+    default: {
+      const spec = { '--az-count': ['azCount', true, 1], '--monthly-gb': ['monthlyGb', false, 0], '--hours-per-month': ['hoursPerMonth', false, 1] } as const;
+      const [key, integer, min] = spec[flag as keyof typeof spec];
+      const n = number(flag, value, integer, min);
+      if (typeof n === 'string') return n;
+      args[key] = n;
+      return undefined;
+    }
+  }
+}

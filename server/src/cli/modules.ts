@@ -1,0 +1,55 @@
+// Which module directories a CLI invocation covers, and which files within them it reports on.
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export interface Target {
+  dir: string;
+  /** When a single .tf file was named: report only on it. */
+  onlyFile?: string;
+}
+
+const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
+
+/** Targets for the given paths, or an error message for a path that cannot be read. */
+export function resolveTargets(paths: readonly string[], recursive: boolean): Target[] | string {
+  const targets: Target[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? `${path}: no such file or directory` : `${path}: cannot be read (${code})`;
+    }
+    if (stats.isFile()) {
+      if (!absolute.endsWith('.tf')) return `${path}: not a .tf file or a directory`;
+      targets.push({ dir: dirname(absolute), onlyFile: absolute });
+    } else if (stats.isDirectory()) {
+      const dirs = recursive ? moduleDirsUnder(absolute) : [absolute];
+      if (dirs === undefined) return `${path}: cannot be read (permission denied)`;
+      targets.push(...dirs.map((dir) => ({ dir })));
+    } else {
+      return `${path}: not a .tf file or a directory`;
+    }
+  }
+  return targets;
+}
+
+function moduleDirsUnder(root: string): string[] | undefined {
+  const found: string[] = [];
+  const visit = (dir: string, isRoot: boolean): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return !isRoot;
+    }
+    if (isRoot || entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(join(dir, entry.name), false);
+    }
+    return true;
+  };
+  return visit(root, true) ? found : undefined;
+}

@@ -1,0 +1,86 @@
+// The language server: connection, documents, capabilities, and the wiring of features.
+// Runs over IPC for the VS Code client and over stdio (`--stdio`) for any LSP editor.
+import { dirname } from 'node:path';
+import {
+  createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { version } from '../../package.json';
+import { Analyzer } from './core/analyzer';
+import { AnalysisService } from './analysisService';
+import { SettingsStore } from './config';
+import { OpenDocuments } from './documents';
+import type { FeatureContext } from './features/context';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { URI } from './uri';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new OpenDocuments();
+const settings = new SettingsStore(connection);
+let analyses: AnalysisService | undefined;
+let diagnostics: DiagnosticsPublisher | undefined;
+let registerWatcher = false;
+const analyzerReady = Analyzer.create();
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const capabilities = params.capabilities;
+  settings.supportsConfiguration = capabilities.workspace?.configuration === true;
+  registerWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const analyzer = await analyzerReady;
+  analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
+  const ctx: FeatureContext = { connection, documents, analyses, settings, log: (m) => connection.console.log(m) };
+  diagnostics = new DiagnosticsPublisher(ctx);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'vpce-lens', version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (registerWatcher) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }],
+    });
+  }
+});
+
+connection.onDidOpenTextDocument(({ textDocument }) => {
+  const path = documents.open(textDocument.uri, textDocument.version, textDocument.text);
+  if (!path) return;
+  analyses?.invalidate(dirname(path));
+  void diagnostics?.schedule(dirname(path));
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const path = documents.change(textDocument.uri, textDocument.version, contentChanges);
+  if (!path) return;
+  analyses?.invalidate(dirname(path));
+  void diagnostics?.schedule(dirname(path));
+});
+
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  const path = documents.close(textDocument.uri);
+  if (!path) return;
+  analyses?.forgetFile(path);
+  void diagnostics?.schedule(dirname(path));
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const change of changes) {
+    const path = URI.toPath(change.uri);
+    if (path && !documents.isOpen(path)) analyses?.forgetFile(path);
+  }
+  // A sibling file, a var file or a child module changed: every open module may read it.
+  analyses?.invalidateAll();
+  diagnostics?.scheduleAllOpen();
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  analyses?.invalidateAll();
+  diagnostics?.scheduleAllOpen();
+});
+
+connection.listen();
