@@ -1,0 +1,185 @@
+// Helpers for tests that drive the real editor through the `vscode` API. Positions are always
+// found by searching the document's text, never hard-coded.
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'vpce-lens.vpce-lens';
+export const DIAGNOSTIC_SOURCE = 'vpce-lens';
+
+/** Deadlines: the first result waits for activation, server start and wasm load; later ones
+ * only for one round of analysis. */
+export const DEADLINE = { firstResult: 30_000, update: 10_000 } as const;
+
+const POLL_INTERVAL_MS = 50;
+
+/**
+ * Polls `probe` until it returns a truthy value and returns that value; throws when
+ * `deadlineMs` passes first. `state` describes what was last seen, for the failure message.
+ */
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  deadlineMs: number,
+  what: string,
+  state?: () => string,
+): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${state ? `; last seen: ${state()}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert(folder, 'no workspace folder is open (the launcher opens test/editor/workspace)');
+  return folder.uri;
+}
+
+/** Uri of a file of the fixture workspace, e.g. fixtureUri('syntax-error/main.tf'). */
+export function fixtureUri(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+/** Opens a fixture in an editor (as a user would) and returns its document. */
+export async function openFixture(relativePath: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(fixtureUri(relativePath));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * Position of `needle` in the document, plus `offset` characters. Without `occurrence` the
+ * needle must occur exactly once (so a comment quoting it cannot be picked by mistake);
+ * with it, the `occurrence`-th match (0-based) is used.
+ */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 0, occurrence?: number): vscode.Position {
+  const text = document.getText();
+  const matches: number[] = [];
+  for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) matches.push(index);
+  const where = document.uri.path;
+  if (occurrence === undefined) {
+    assert(matches.length === 1, `"${needle}" occurs ${matches.length} times in ${where}; expected exactly once`);
+  }
+  const index = matches[occurrence ?? 0];
+  assert(index !== undefined, `"${needle}" (occurrence ${occurrence}) not found in ${where}`);
+  return document.positionAt(index + offset);
+}
+
+export function rangeOf(document: vscode.TextDocument, needle: string, occurrence?: number): vscode.Range {
+  const start = positionOf(document, needle, 0, occurrence);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+/** Replaces `needle` (which must occur once) through a WorkspaceEdit (undoable, unsaved). */
+export async function replaceText(document: vscode.TextDocument, needle: string, replacement: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, rangeOf(document, needle), replacement);
+  assert(await vscode.workspace.applyEdit(edit), `WorkspaceEdit on ${document.uri.path} was not applied`);
+}
+
+/** Inserts text at the end of a document through a WorkspaceEdit. */
+export async function appendText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, text);
+  assert(await vscode.workspace.applyEdit(edit), `WorkspaceEdit on ${document.uri.path} was not applied`);
+}
+
+export function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** This extension's diagnostics for `uri`, optionally only those with `code`. */
+export function vpceDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && (code === undefined || diagnosticCode(d) === code));
+}
+
+export function describeDiagnostics(uri: vscode.Uri): string {
+  const all = vscode.languages.getDiagnostics(uri);
+  if (all.length === 0) return 'no diagnostics';
+  return all
+    .map((d) => `[${d.source ?? '?'} ${diagnosticCode(d) ?? '?'} ${vscode.DiagnosticSeverity[d.severity]} ` +
+      `${d.range.start.line + 1}:${d.range.start.character + 1}] ${d.message}`)
+    .join('; ');
+}
+
+/** Waits until `uri` has at least one diagnostic with `code` and returns them. */
+export function waitForDiagnostics(uri: vscode.Uri, code: string, deadlineMs: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    () => { const found = vpceDiagnostics(uri, code); return found.length > 0 && found; },
+    deadlineMs, `${code} on ${uri.path}`, () => describeDiagnostics(uri));
+}
+
+/** Waits until `uri` has no diagnostic with `code`. */
+export async function waitForNoDiagnostics(uri: vscode.Uri, code: string, deadlineMs: number): Promise<void> {
+  await waitFor(() => vpceDiagnostics(uri, code).length === 0, deadlineMs, `no ${code} on ${uri.path}`,
+    () => describeDiagnostics(uri));
+}
+
+function markdownText(content: vscode.MarkdownString | vscode.MarkedString): string {
+  return typeof content === 'string' ? content : content.value;
+}
+
+/** All hover text at a position, joined (empty string when there is no hover). */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return (hovers ?? []).flatMap((h) => h.contents.map(markdownText)).join('\n');
+}
+
+export async function codeLenses(uri: vscode.Uri, resolveCount = 100): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolveCount)) ?? [];
+}
+
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, kind);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}
+
+export async function completionLabels(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider', uri, position, trigger);
+  return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** Waits until the extension is active (activation is left to the editor: never forced). */
+export async function waitForActivation(deadlineMs: number): Promise<vscode.Extension<unknown>> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert(extension, `extension ${EXTENSION_ID} is not installed in this editor`);
+  await waitFor(() => extension.isActive, deadlineMs, `${EXTENSION_ID} to activate`);
+  return extension;
+}
+
+/** Reverts every unsaved fixture and closes all editors, so tests do not see each other's edits. */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.isClosed) continue;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Leaves the editor showing a fixture with a hover open over a resource, for the launcher's
+ * screenshot. Best effort: a missing hover only makes the screenshot less telling.
+ */
+export async function showHoverForScreenshot(relativePath: string, needle: string): Promise<void> {
+  const document = await openFixture(relativePath);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const position = positionOf(document, needle, 1);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  await waitFor(async () => (await hoverText(document.uri, position)).length > 0, 10_000, 'a hover').catch(() => undefined);
+  await vscode.commands.executeCommand('editor.action.showHover');
+}
