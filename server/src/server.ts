@@ -11,6 +11,7 @@ import { SettingsStore } from './config';
 import { OpenDocuments } from './documents';
 import type { FeatureContext } from './features/context';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { FEATURES } from './features/index';
 import { URI } from './uri';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -29,11 +30,15 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
   const ctx: FeatureContext = { connection, documents, analyses, settings, log: (m) => connection.console.log(m) };
   diagnostics = new DiagnosticsPublisher(ctx);
+  for (const feature of FEATURES) feature.register(ctx);
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
+    capabilities: Object.assign(
+      {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      ...FEATURES.map((f) => f.capabilities),
+    ),
     serverInfo: { name: 'vpce-lens', version },
   };
 });

@@ -1,0 +1,9 @@
+// One LSP feature per file: the capabilities it announces and the handlers it registers.
+// Features translate core results into LSP types; they hold no analysis logic.
+import type { ServerCapabilities } from 'vscode-languageserver';
+import type { FeatureContext } from './context';
+
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(ctx: FeatureContext): void;
+}
