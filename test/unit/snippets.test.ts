@@ -3,7 +3,8 @@
 // stops follow the house rules; service names in choices are real endpoint services.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { serviceByShortName } from '../../server/src/core/services/catalogue';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../grammar/textmate';
 import { syntaxProblems } from '../grammar/hclSyntax';
@@ -217,9 +218,7 @@ for (const [name, snippet] of Object.entries(snippets)) {
   }
 }
 
-// ---- Service names against the reference list (../shared/reference, beside the repository) ----
-
-const servicesFile = path.resolve(repoRoot, '../shared/reference/aws-endpoint-services.json');
+// ---- Service names against the service catalogue shipped with the server ----
 
 /** Each literal AWS service a snippet can produce, with the endpoint type it is used as. */
 function servicesUsed(text: string): { service: string; type: string }[] {
@@ -238,12 +237,7 @@ function servicesUsed(text: string): { service: string; type: string }[] {
   return found;
 }
 
-test('service names offered by the snippets are endpoint services of the right type', (t) => {
-  if (!existsSync(servicesFile)) {
-    t.skip(`reference list not found at ${servicesFile}`);
-    return;
-  }
-  const reference = JSON.parse(readFileSync(servicesFile, 'utf8')) as { services: Record<string, { interface: boolean | null; gateway: boolean | null }> };
+test('service names offered by the snippets are endpoint services of the right type', () => {
   let checked = 0;
   for (const snippet of Object.values(snippets)) {
     const body = bodyOf(snippet);
@@ -253,8 +247,8 @@ test('service names offered by the snippets are endpoint services of the right t
     }
     for (const pick of picks) {
       for (const { service, type } of servicesUsed(expand(body, pick))) {
-        const entry = reference.services[service];
-        assert.ok(entry, `${snippet.prefix}: ${service} is not in the reference service list`);
+        const entry = serviceByShortName(service);
+        assert.ok(entry, `${snippet.prefix}: ${service} is not in the shipped service catalogue`);
         if (type === 'Gateway') assert.equal(entry.gateway, true, `${snippet.prefix}: ${service} has no gateway endpoint`);
         if (type === 'Interface') assert.equal(entry.interface, true, `${snippet.prefix}: ${service} has no interface endpoint`);
         checked++;

@@ -12,12 +12,29 @@ export function convertTree(path: string, tree: Tree): HclFile {
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
   collectDirectiveComments(root, comments);
+  const body = bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) };
+  if (root.hasError) body.blocks = body.blocks.flatMap(hoistSwallowedBlocks);
   return {
     path,
-    body: bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) },
+    body,
     syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [],
     comments,
   };
+}
+
+const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'check', 'removed']);
+
+/**
+ * While a block is half-typed, error recovery can nest the blocks after it inside it. Blocks
+ * that only exist at the top level are lifted back out of an incomplete block.
+ */
+function hoistSwallowedBlocks(block: Block): Block[] {
+  if (block.complete) return [block];
+  const kept: Block[] = [];
+  const lifted: Block[] = [];
+  for (const child of block.body.blocks) (TOP_LEVEL_BLOCKS.has(child.type) ? lifted : kept).push(child);
+  block.body.blocks = kept;
+  return [block, ...lifted.flatMap(hoistSwallowedBlocks)];
 }
 
 function convertBody(node: Node): Body {
@@ -93,10 +110,20 @@ function convertBlock(node: Node): Block | undefined {
 
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
 
+/** Deeper expressions than this are not read (the evaluator could not use them anyway). */
+const MAX_EXPRESSION_DEPTH = 256;
+let expressionDepth = 0;
+
 /** An `expression` node (or an operand term followed by postfix siblings). */
 export function convertExpression(node: Node): Expr {
-  const children = node.type === 'expression' ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
-  return convertTermWithSteps(children, rangeOf(node));
+  if (expressionDepth >= MAX_EXPRESSION_DEPTH) return { kind: 'invalid', range: rangeOf(node) };
+  expressionDepth++;
+  try {
+    const children = node.type === 'expression' ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
+    return convertTermWithSteps(children, rangeOf(node));
+  } finally {
+    expressionDepth--;
+  }
 }
 
 function convertTermWithSteps(children: Node[], range: Range): Expr {
@@ -220,12 +247,12 @@ export function unescapeTemplateText(raw: string): string {
 
 function convertTemplate(node: Node, range: Range): Expr {
   if (node.hasError && node.namedChildren.some((c) => c?.type === 'ERROR')) return { kind: 'invalid', range };
-  const heredoc = node.type === 'heredoc_template';
+  if (node.type === 'heredoc_template') return convertHeredoc(node, range);
   const parts: TemplatePart[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'template_literal') {
-      parts.push({ kind: 'text', text: heredoc ? child.text : unescapeTemplateText(child.text) });
+      parts.push({ kind: 'text', text: unescapeTemplateText(child.text) });
     } else if (child.type === 'template_interpolation') {
       const expr = child.namedChildren.find((c) => c?.type === 'expression');
       if (!expr) return { kind: 'invalid', range };
@@ -237,6 +264,49 @@ function convertTemplate(node: Node, range: Range): Expr {
     }
   }
   return { kind: 'template', parts, range };
+}
+
+/**
+ * A heredoc's value is every line between the opening and closing identifiers, newlines
+ * included; the grammar leaves the line ends out of its literal nodes, so they are read from
+ * the source between the parts. `<<-` strips the common indentation.
+ */
+function convertHeredoc(node: Node, range: Range): Expr {
+  const source = node.text;
+  const base = node.startIndex;
+  const identifiers = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'heredoc_identifier');
+  const [open, close] = identifiers;
+  if (!open || !close || identifiers.length < 2) return { kind: 'invalid', range };
+  const indented = source.startsWith('<<-');
+  let cursor = source.indexOf('\n', open.endIndex - base) + 1;
+  const end = source.lastIndexOf('\n', close.startIndex - base) + 1;
+  if (cursor <= 0 || end < cursor) return { kind: 'template', parts: [], range };
+  const parts: TemplatePart[] = [];
+  const text = (t: string) => { if (t) parts.push({ kind: 'text', text: t }); };
+  for (const child of node.namedChildren) {
+    if (!child || child.startIndex - base < cursor || child.endIndex - base > end) continue;
+    if (child.type === 'template_interpolation') {
+      const expr = child.namedChildren.find((c) => c?.type === 'expression');
+      if (!expr) return { kind: 'invalid', range };
+      text(source.slice(cursor, child.startIndex - base));
+      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
+      cursor = child.endIndex - base;
+    } else if (child.type === 'template_directive') {
+      text(source.slice(cursor, child.startIndex - base));
+      parts.push({ kind: 'directive' });
+      cursor = child.endIndex - base;
+    }
+  }
+  text(source.slice(cursor, end));
+  return { kind: 'template', parts: indented ? stripIndent(parts) : parts, range };
+}
+
+function stripIndent(parts: TemplatePart[]): TemplatePart[] {
+  const lines = parts.filter((p): p is { kind: 'text'; text: string } => p.kind === 'text').flatMap((p) => p.text.split('\n')).filter((l) => l.trim() !== '');
+  const indent = Math.min(...lines.map((l) => /^[ \t]*/.exec(l)![0].length));
+  if (!Number.isFinite(indent) || indent === 0) return parts;
+  const re = new RegExp(`(^|\n)[ \t]{${indent}}`, 'g');
+  return parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: p.text.replace(re, '$1') } : p));
 }
 
 function convertCollection(node: Node | null, range: Range): Expr {
@@ -298,18 +368,22 @@ function convertFor(node: Node | null, range: Range): Expr {
   };
 }
 
+const BINARY_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '&&', '||']);
+const isParen = (n: Node) => n.type === '(' || n.type === ')';
+
 function convertOperation(node: Node | null, range: Range): Expr {
   if (!node) return { kind: 'invalid', range };
   const all = node.children.filter((c): c is Node => c !== null);
   if (node.type === 'unary_operation') {
     const [op, ...operand] = all;
     if (!op || operand.length === 0) return { kind: 'invalid', range };
-    return { kind: 'unary', op: op.type, operand: convertTermWithSteps(operand, range), range };
+    return { kind: 'unary', op: op.type, operand: convertTermWithSteps(operand.filter((c) => !isParen(c)), range), range };
   }
-  const opIndex = all.findIndex((c, i) => i > 0 && !c.isNamed);
+  // Operands are flat runs of siblings (a term, its postfix steps, parentheses) around the operator.
+  const opIndex = all.findIndex((c, i) => i > 0 && !c.isNamed && BINARY_OPERATORS.has(c.type));
   if (opIndex < 1) return { kind: 'invalid', range };
-  const left = all.slice(0, opIndex);
-  const right = all.slice(opIndex + 1);
+  const left = all.slice(0, opIndex).filter((c) => !isParen(c));
+  const right = all.slice(opIndex + 1).filter((c) => !isParen(c));
   return {
     kind: 'binary',
     op: all[opIndex]!.type,

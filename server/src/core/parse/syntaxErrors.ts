@@ -8,19 +8,19 @@ const MAX_ERRORS = 50;
 
 export function collectSyntaxErrors(root: Node): SyntaxError[] {
   const errors: SyntaxError[] = [];
-  const visit = (node: Node): void => {
-    if (errors.length >= MAX_ERRORS) return;
+  // Iterative, in document order: a 4,000-deep file must not overflow the stack.
+  const stack: Node[] = [root];
+  while (stack.length > 0 && errors.length < MAX_ERRORS) {
+    const node = stack.pop()!;
     if (node.isMissing) {
       errors.push({ range: rangeOf(node), message: `Syntax error: missing ${describeMissing(node)}.` });
-      return;
-    }
-    if (node.type === 'ERROR') {
+    } else if (node.type === 'ERROR') {
       errors.push({ range: rangeOf(node), message: `Syntax error: unexpected ${describeUnexpected(node)}.` });
-      return;
+    } else {
+      const children = node.children.filter((c): c is Node => c !== null && (c.hasError || c.isMissing));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child);
-  };
-  visit(root);
+  }
   return errors;
 }
 

@@ -1,0 +1,140 @@
+// The parse layer: tree-sitter -> HCL syntax objects, syntax errors, incremental re-parse.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HclParser } from '../../server/src/core/parse/parseFile';
+import { TreeCache } from '../../server/src/core/parse/trees';
+import { createTerraformParser } from '../../server/src/core/parse/grammar';
+import { convertTree } from '../../server/src/core/parse/convert';
+import type { Expr } from '../../server/src/core/parse/ast';
+import { positionOf } from '../helpers/memoryModule';
+
+const SOURCE = `# endpoints
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = aws_vpc.main.id
+  service_name = "com.amazonaws.\${var.region}.s3"
+  route_table_ids = aws_route_table.private[*].id
+  tags = { Name = "s3", "team" = local.team }
+}
+
+locals {
+  names = [for s in var.list : upper(s) if s != ""]
+}
+`;
+
+test('blocks, labels and attributes keep their source ranges', async () => {
+  const parser = await HclParser.create();
+  const file = parser.parse('/m/main.tf', SOURCE);
+  assert.deepEqual(file.syntaxErrors, []);
+  const [endpoint, locals] = file.body.blocks;
+  assert.equal(endpoint?.type, 'resource');
+  assert.deepEqual(endpoint?.labels, ['aws_vpc_endpoint', 's3']);
+  assert.deepEqual(endpoint?.range.start, positionOf(SOURCE, 'resource'));
+  assert.deepEqual(endpoint?.labelRanges[1]?.start, positionOf(SOURCE, '"s3"'));
+  assert.equal(endpoint?.complete, true);
+  const serviceName = endpoint?.body.attributes.find((a) => a.name === 'service_name');
+  assert.deepEqual(serviceName?.nameRange.start, positionOf(SOURCE, 'service_name'));
+  assert.equal(serviceName?.expr.kind, 'template');
+  assert.equal(locals?.type, 'locals');
+  assert.equal(locals?.body.attributes[0]?.expr.kind, 'for');
+});
+
+test('expressions: traversals with splats and indexes, objects, templates', async () => {
+  const parser = await HclParser.create();
+  const file = parser.parse('/m/main.tf', SOURCE);
+  const attrs = file.body.blocks[0]!.body.attributes;
+  const routeTables = attrs.find((a) => a.name === 'route_table_ids')!.expr as Extract<Expr, { kind: 'traversal' }>;
+  assert.equal(routeTables.kind, 'traversal');
+  assert.deepEqual(routeTables.steps.map((s) => s.kind), ['attr', 'splat']);
+  const splat = routeTables.steps[1] as Extract<Expr, { kind: 'traversal' }>['steps'][number] & { kind: 'splat' };
+  assert.equal(splat.full, true);
+  assert.deepEqual(splat.steps.map((s) => (s.kind === 'attr' ? s.name : s.kind)), ['id']);
+  const tags = attrs.find((a) => a.name === 'tags')!.expr;
+  assert.equal(tags.kind, 'object');
+  assert.equal(tags.kind === 'object' && tags.items.length, 2);
+});
+
+test('a half-typed file keeps everything that parsed and reports where it broke', async () => {
+  const text = `resource "aws_vpc_endpoint" "a" {
+  service_name = "com.amazonaws.us-east-1.ssm"
+}
+
+resource "aws_vpc_endpoint" "b" {
+  vpc_endpoint_type = 
+}
+
+variable "region" {
+  default = "eu-west-1"
+}
+`;
+  const parser = await HclParser.create();
+  const file = parser.parse('/m/broken.tf', text);
+  assert.ok(file.syntaxErrors.length >= 1, 'a syntax error is reported');
+  const error = file.syntaxErrors[0]!;
+  assert.ok(error.range.start.line >= positionOf(text, 'vpc_endpoint_type').line, 'the error is at or after the half-typed line');
+  assert.ok(error.range.start.line <= positionOf(text, 'variable').line, 'and before the next block');
+  const labels = file.body.blocks.map((b) => `${b.type}:${b.labels.join('.')}`);
+  assert.ok(labels.includes('resource:aws_vpc_endpoint.a'), `first block kept: ${labels.join(', ')}`);
+  assert.ok(labels.includes('variable:region'), `later block kept: ${labels.join(', ')}`);
+});
+
+test('unterminated string and missing brace produce syntax errors, not exceptions', async () => {
+  const parser = await HclParser.create();
+  for (const text of ['resource "a" "b" {\n  x = "open\n', 'locals {\n  a = [1, 2\n', '}}}}', '"', '${', 'a = <<EOT\nno end\n']) {
+    const file = parser.parse('/m/x.tf', text);
+    assert.ok(file.syntaxErrors.length > 0, `syntax error reported for ${JSON.stringify(text)}`);
+    for (const e of file.syntaxErrors) assert.match(e.message, /^Syntax error: /);
+  }
+});
+
+test('columns are UTF-16 code units, CRLF line ends parse', async () => {
+  const parser = await HclParser.create();
+  const text = 'locals {\r\n  name = "café ☕"\r\n  after = 1\r\n}\r\n';
+  const file = parser.parse('/m/crlf.tf', text);
+  assert.deepEqual(file.syntaxErrors, []);
+  const after = file.body.blocks[0]!.body.attributes.find((a) => a.name === 'after')!;
+  assert.deepEqual(after.nameRange.start, { line: 2, character: 2 });
+  const name = file.body.blocks[0]!.body.attributes.find((a) => a.name === 'name')!;
+  assert.equal(name.expr.kind === 'literal' && name.expr.value, 'café ☕');
+  assert.equal(name.range.end.character, '  name = "café ☕"'.length);
+});
+
+test('string escapes are decoded', async () => {
+  const parser = await HclParser.create();
+  const file = parser.parse('/m/e.tf', 'a = "x\\ty\\n\\"q\\" \\u00e9 $${lit}"\n');
+  const expr = file.body.attributes[0]!.expr;
+  assert.equal(expr.kind === 'literal' && expr.value, 'x\ty\n"q" é ${lit}');
+});
+
+test('incremental re-parse gives the same syntax as a fresh parse, and frees replaced trees', async () => {
+  const parser = await createTerraformParser();
+  const cache = new TreeCache(parser);
+  const before = 'locals {\n  a = 1\n  b = "x"\n}\n';
+  cache.get('k', 1, before);
+  // Replace `1` (line 1, chars 6-7) with `[2, 3]`.
+  const after = 'locals {\n  a = [2, 3]\n  b = "x"\n}\n';
+  const incremental = cache.get('k', 2, after, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 7 } }, text: '[2, 3]' }]);
+  const fresh = parser.parse(after)!;
+  assert.equal(incremental.rootNode.toString(), fresh.rootNode.toString());
+  assert.deepEqual(convertTree('k', incremental).body, convertTree('k', fresh).body);
+  fresh.delete();
+  assert.equal(cache.size, 1);
+  cache.delete('k');
+  assert.equal(cache.size, 0);
+});
+
+test('changes that do not explain the new text fall back to a full parse', async () => {
+  const parser = await createTerraformParser();
+  const cache = new TreeCache(parser);
+  cache.get('k', 1, 'a = 1\n');
+  const tree = cache.get('k', 2, 'b = 2\n', [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } }, text: '9' }]);
+  assert.match(tree.rootNode.toString(), /attribute/);
+  assert.equal(convertTree('k', tree).body.attributes[0]?.name, 'b');
+  cache.clear();
+});
+
+test('the parser returns the cached syntax for unchanged text', async () => {
+  const parser = await HclParser.create();
+  const first = parser.parse('/m/a.tf', 'a = 1\n');
+  assert.equal(parser.parse('/m/a.tf', 'a = 1\n'), first);
+  assert.notEqual(parser.parse('/m/a.tf', 'a = 2\n'), first);
+});
