@@ -25,6 +25,8 @@ export function collectSyntaxErrors(root: Node): SyntaxError[] {
 }
 
 function describeMissing(node: Node): string {
+  // After `=` the grammar expects an expression and reports the identifier it would start with.
+  if (node.type === 'identifier' && node.parent?.type === 'variable_expr') return 'a value';
   return node.isNamed ? node.type.replace(/_/g, ' ') : `"${node.type}"`;
 }
 
