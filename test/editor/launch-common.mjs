@@ -99,7 +99,7 @@ export async function stopProcessGroup(child, graceMs = 5000) {
 
 /** Counts PASS/FAIL lines and finds the suite's own closing line in its output. */
 export function summarize(lines) {
-  const closing = [...lines].reverse().map((l) => /^\s*(\d+) passed, (\d+) failed\s*$/.exec(l)).find(Boolean);
+  const closing = [...lines].reverse().map((l) => /^\s*(\d+) passed, (\d+) failed(?:, \d+ skipped)?\s*$/.exec(l)).find(Boolean);
   if (closing) return { passed: Number(closing[1]), failed: Number(closing[2]), complete: true };
   return {
     passed: lines.filter((l) => /^\s*PASS /.test(l)).length,

@@ -122,6 +122,7 @@ try {
       browserLog.write(line + '\n');
       const suiteLine = /^(?:\w+ )?((?:vpce-lens editor suite|\s+(?:PASS|FAIL) |\d+ passed, ).*)$/.exec(line);
       if (suiteLine) {
+        if (relayed === 0) console.log(`${label}: suite started after ${((Date.now() - started) / 1000).toFixed(1)} s`);
         console.log(suiteLine[1]);
         relayed++;
       }
@@ -145,6 +146,7 @@ try {
     new Promise((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); }),
   ]);
   clearTimeout(timer);
+  console.log(`${label}: suite ended after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code === 'timeout') failureReason = `no result within ${options.timeout} s`;
   else if (code !== 0) failureReason = `the suite exited with code ${code}`;
 

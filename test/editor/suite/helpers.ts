@@ -180,6 +180,6 @@ export async function showHoverForScreenshot(relativePath: string, needle: strin
   const position = positionOf(document, needle, 1);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-  await waitFor(async () => (await hoverText(document.uri, position)).length > 0, 10_000, 'a hover').catch(() => undefined);
+  await waitFor(async () => (await hoverText(document.uri, position)).length > 0, 5_000, 'a hover').catch(() => undefined);
   await vscode.commands.executeCommand('editor.action.showHover');
 }
