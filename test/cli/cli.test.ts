@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { positionOf } from '../helpers/memoryModule';
@@ -150,4 +150,14 @@ test('cost --format text prints a table and the total', () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /aws_vpc_endpoint\.interface\["ssm"\]\s+Interface\s+ssm\s+ap-northeast-1\s+2\s+\$0\.0280\s+\$20\.44/);
   assert.match(r.stdout, /Total \$204\.40\/month/);
+});
+
+test('the bundle runs with node_modules absent (dist/ copied elsewhere)', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'vpce-lens-dist-'));
+  cpSync(join(REPO, 'dist'), join(elsewhere, 'dist'), { recursive: true });
+  const result = spawnSync(process.execPath, [join(elsewhere, 'dist/cli.js'), 'cost', SEED, '--format', 'json'], { cwd: elsewhere, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).resources.length, 12);
+  const server = spawnSync(process.execPath, [join(elsewhere, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', timeout: 10_000 });
+  assert.doesNotMatch(server.stderr, /Cannot find module/);
 });
