@@ -9,6 +9,8 @@ export interface HclFile {
   syntaxErrors: SyntaxError[];
   /** Comment lines (0-based line -> text) for inline suppressions. */
   comments: Map<number, string>;
+  /** The file's line ending, which inserted text must use. */
+  lineEnding: '\n' | '\r\n';
 }
 
 export interface SyntaxError {

@@ -7,7 +7,7 @@ import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, Step, TemplateP
 import { collectSyntaxErrors } from './syntaxErrors';
 import { rangeOf } from './range';
 
-export function convertTree(path: string, tree: Tree): HclFile {
+export function convertTree(path: string, tree: Tree, lineEnding: '\n' | '\r\n' = '\n'): HclFile {
   const root = tree.rootNode;
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
@@ -19,6 +19,7 @@ export function convertTree(path: string, tree: Tree): HclFile {
     body,
     syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [],
     comments,
+    lineEnding,
   };
 }
 

@@ -27,7 +27,7 @@ export class HclParser {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.file;
     const tree = this.trees.get(path, version ?? -1, text, changes);
-    const file = convertTree(path, tree);
+    const file = convertTree(path, tree, text.includes('\r\n') ? '\r\n' : '\n');
     if (version === undefined) this.trees.delete(path);
     this.files.set(path, { text, file });
     return file;
