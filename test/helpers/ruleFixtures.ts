@@ -1,0 +1,44 @@
+// Reads rule fixtures (see test/fixtures/rules/README.md): module folders whose expected
+// findings are `# expect RULE…` comments on the line where each finding starts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const RULE_FIXTURES = resolve(__dirname, '../../../test/fixtures/rules');
+
+export interface RuleCase {
+  rule: string;
+  name: string;
+  dir: string;
+  /** file path -> text */
+  files: Record<string, string>;
+  /** `file:line:RULE` for every marker */
+  expected: string[];
+}
+
+const MARKER = /(?:#|\/\/)\s*expect\s+((?:VPCE\d{3}\s*)+)/;
+
+export function ruleCases(): RuleCase[] {
+  const cases: RuleCase[] = [];
+  for (const rule of readdirSync(RULE_FIXTURES).sort()) {
+    const ruleDir = join(RULE_FIXTURES, rule);
+    if (!statSync(ruleDir).isDirectory()) continue;
+    for (const name of readdirSync(ruleDir).sort()) {
+      const dir = join(ruleDir, name);
+      if (!statSync(dir).isDirectory()) continue;
+      const files: Record<string, string> = {};
+      const expected: string[] = [];
+      for (const file of readdirSync(dir).sort()) {
+        if (!/\.(tf|tfvars|tfvars\.json|yml)$/.test(file)) continue;
+        const path = join(dir, file);
+        const text = readFileSync(path, 'utf8');
+        files[path] = text;
+        text.split('\n').forEach((line, i) => {
+          const match = MARKER.exec(line);
+          if (match) for (const id of match[1]!.trim().split(/\s+/)) expected.push(`${path}:${i}:${id}`);
+        });
+      }
+      cases.push({ rule, name, dir, files, expected: expected.sort() });
+    }
+  }
+  return cases;
+}
