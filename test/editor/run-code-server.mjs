@@ -170,7 +170,9 @@ try {
 }
 
 if (relayed === 0) for (const line of lines) console.log(line);
-finish(summarize(lines), failureReason);
+const summary = summarize(lines);
+if (!failureReason && !summary.complete) failureReason = 'the suite printed no closing "N passed, N failed" line';
+finish(summary, failureReason);
 
 function finish(summary, reason) {
   let { passed, failed } = summary;

@@ -3,6 +3,7 @@
 // fixture with a syntax error and checks what the server publishes (neovim/lsp-test.lua).
 //
 //   node test/editor/run-neovim.mjs [--server dist/server.js] [--hover] [--timeout 120] [--keep]
+//   (--hover, or VPCE_NEOVIM_HOVER=1, turns on the hover test once the server has hovers)
 //
 // Installs Debian's neovim when it is missing. Needs `npm run build` for the default server.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { editorDir, isolatedEnv, makeRunDir, repoRoot, requireFiles, stopProcess
 const { values: options } = parseArgs({
   options: {
     server: { type: 'string', default: join(repoRoot, 'dist/server.js') },
-    hover: { type: 'boolean', default: false },
+    hover: { type: 'boolean', default: process.env.VPCE_NEOVIM_HOVER === '1' },
     timeout: { type: 'string', default: '120' },
     keep: { type: 'boolean', default: false },
   },
@@ -65,6 +66,7 @@ let { passed, failed, complete } = summarize(lines);
 let reason;
 if (exit === 'timeout') reason = `no result within ${options.timeout} s`;
 else if (exit.code !== 0) reason = `nvim exited with ${exit.code ?? exit.signal}`;
+else if (!complete) reason = 'the Lua script printed no closing "N passed, N failed" line';
 if (reason) {
   console.log(`${label}: FAILED: ${reason}${output.trim() ? `\n${output.trim()}` : ''}`);
   if (!complete || failed === 0) failed += 1;
