@@ -222,3 +222,18 @@ test('evaluation of deeply nested expressions stops instead of overflowing', asy
   assert.ok(deep !== undefined);
   assert.equal(a.root.evaluator.evaluate({ kind: 'literal', value: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, MODULE_SCOPE), 1);
 });
+
+test('attributes of resources whose bodies are deferred still evaluate', async () => {
+  const a = await analyzeModule(`
+resource "aws_instance" "app" {
+  count         = 2
+  instance_type = "t3.micro"
+  ami           = "ami-\${count.index}"
+}
+locals {
+  types = aws_instance.app[*].instance_type
+  ami1  = aws_instance.app[1].ami
+}`);
+  assert.equal(show(local(a, 'types')), '["t3.micro", "t3.micro"]');
+  assert.equal(local(a, 'ami1'), 'ami-1');
+});

@@ -138,3 +138,24 @@ test('the parser returns the cached syntax for unchanged text', async () => {
   assert.equal(parser.parse('/m/a.tf', 'a = 1\n'), first);
   assert.notEqual(parser.parse('/m/a.tf', 'a = 2\n'), first);
 });
+
+test('deferred bodies: converted on first read, with positions in the whole file', async () => {
+  const text = `locals { a = 1 }
+
+  resource "aws_instance" "app" {
+    count     = 2
+    subnet_id = "subnet-\${count.index}"
+    tags      = { Name = "x" }
+  }
+`;
+  const parser = await HclParser.create((type, labels) => type !== 'resource' || labels[0] !== 'aws_instance');
+  const file = parser.parse('/m/deferred.tf', text);
+  const block = file.body.blocks[1]!;
+  assert.ok(block.deferredMeta, 'the aws_instance body is deferred');
+  assert.deepEqual([...block.deferredMeta.keys()], ['count']);
+  const subnet = block.body.attributes.find((a) => a.name === 'subnet_id')!;
+  assert.deepEqual(subnet.nameRange.start, positionOf(text, 'subnet_id'));
+  assert.deepEqual(subnet.expr.range.start, positionOf(text, '"subnet-'));
+  assert.equal(block.body.attributes.length, 3);
+  assert.equal(file.body.blocks[0]!.deferredMeta, undefined, 'other blocks are converted eagerly');
+});

@@ -1,7 +1,7 @@
 // A Terraform module: every *.tf file of one directory, gathered into resources, data sources,
 // variables, locals, providers and module calls. Every element keeps its block and file.
 import type { Attribute, Block, Expr, HclFile } from '../parse/ast';
-import { findAttribute, referenceParts } from '../parse/ast';
+import { findAttribute, metaArgument, referenceParts } from '../parse/ast';
 import type { Value } from './values';
 
 export interface Resource {
@@ -90,13 +90,13 @@ function addBlock(module: TerraformModule, block: Block, file: string): void {
       const mode = block.type === 'data' ? 'data' : 'managed';
       const address = mode === 'data' ? `data.${first}.${second}` : `${first}.${second}`;
       if (module.resources.has(address)) return; // a duplicate is Terraform's error to report; keep the first
-      const count = findAttribute(block.body, 'count')?.expr;
-      const forEach = findAttribute(block.body, 'for_each')?.expr;
+      const count = metaArgument(block, 'count')?.expr;
+      const forEach = metaArgument(block, 'for_each')?.expr;
       module.resources.set(address, {
         mode, type: first, name: second, address, block, file,
         ...(count ? { count } : {}),
         ...(forEach ? { forEach } : {}),
-        provider: providerKey(findAttribute(block.body, 'provider')?.expr, first),
+        provider: providerKey(metaArgument(block, 'provider')?.expr, first),
       });
       return;
     }

@@ -34,6 +34,11 @@ export interface Block {
   body: Body;
   /** False when the block's closing brace is missing (half-typed file). */
   complete: boolean;
+  /**
+   * Present when the body is converted on first use (a block the analysis rarely reads): its
+   * meta-arguments (count, for_each, provider), read without converting the rest.
+   */
+  deferredMeta?: ReadonlyMap<string, Attribute>;
 }
 
 export interface Attribute {
@@ -99,3 +104,13 @@ export function referenceParts(expr: Expr): string[] | undefined {
 export function findAttribute(body: Body, name: string): Attribute | undefined {
   return body.attributes.find((a) => a.name === name);
 }
+
+export const META_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'provider']);
+
+/** A meta-argument of a block, without converting a deferred body. */
+export function metaArgument(block: Block, name: string): Attribute | undefined {
+  return block.deferredMeta ? block.deferredMeta.get(name) : findAttribute(block.body, name);
+}
+
+/** Decides which blocks are converted whole at parse time; the others are converted on use. */
+export type EagerBodyPredicate = (type: string, labels: readonly string[]) => boolean;

@@ -3,11 +3,25 @@
 // becomes an `invalid` expression; blocks and attributes inside ERROR nodes are still kept.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../types';
-import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, Step, TemplatePart } from './ast';
+import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type Expr, type HclFile, type ObjectItem, type Step, type TemplatePart } from './ast';
+import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
-import { rangeOf } from './range';
+import { rangeOf, withOrigin } from './range';
 
-export function convertTree(path: string, tree: Tree, lineEnding: '\n' | '\r\n' = '\n'): HclFile {
+/** Set for the duration of one (synchronous) conversion. */
+let eagerBody: EagerBodyPredicate | undefined;
+
+export function convertTree(path: string, tree: Tree, lineEnding: '\n' | '\r\n' = '\n', eager?: EagerBodyPredicate): HclFile {
+  const saved = eagerBody;
+  eagerBody = eager;
+  try {
+    return convertRoot(path, tree, lineEnding);
+  } finally {
+    eagerBody = saved;
+  }
+}
+
+function convertRoot(path: string, tree: Tree, lineEnding: '\n' | '\r\n'): HclFile {
   const root = tree.rootNode;
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
@@ -98,15 +112,53 @@ function convertBlock(node: Node): Block | undefined {
   }
   const range = rangeOf(node);
   const headerEnd = startNode ? rangeOf(startNode).end : (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
+  const header = { type: typeNode.text, labels, labelRanges, headerRange: { start: range.start, end: headerEnd }, range, complete };
+  if (!bodyNode) return { ...header, body: { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } } };
+  if (eagerBody && !node.hasError && !eagerBody(header.type, labels)) return deferredBlock(header, node, bodyNode);
+  return { ...header, body: convertBody(bodyNode) };
+}
+
+/**
+ * A block whose body is converted on first use, by parsing the block's text again: most
+ * resources in a large workspace are never read past their meta-arguments.
+ */
+function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node): Block {
+  const deferredMeta = new Map<string, Attribute>();
+  for (const child of bodyNode.namedChildren) {
+    if (child?.type !== 'attribute') continue;
+    const name = child.namedChildren[0];
+    if (name && META_ARGUMENTS.has(name.text)) {
+      const attribute = convertAttribute(child);
+      if (attribute) deferredMeta.set(attribute.name, attribute);
+    }
+  }
+  const text = node.text;
+  const at = { row: header.range.start.line, column: header.range.start.character };
+  let body: Body | undefined;
   return {
-    type: typeNode.text,
-    labels,
-    labelRanges,
-    headerRange: { start: range.start, end: headerEnd },
-    range,
-    body: bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } },
-    complete,
+    ...header,
+    deferredMeta,
+    get body(): Body {
+      body ??= reconvertBody(text, at) ?? { attributes: [...deferredMeta.values()], blocks: [], range: header.range };
+      return body;
+    },
   };
+}
+
+function reconvertBody(text: string, at: { row: number; column: number }): Body | undefined {
+  const tree = loadedParser().parse(text);
+  if (!tree) return undefined;
+  const saved = eagerBody;
+  eagerBody = undefined;
+  try {
+    return withOrigin(at, () => {
+      const blockNode = tree.rootNode.namedChildren[0]?.namedChildren.find((c) => c?.type === 'block');
+      return blockNode ? convertBlock(blockNode)?.body : undefined;
+    });
+  } finally {
+    eagerBody = saved;
+    tree.delete();
+  }
 }
 
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);

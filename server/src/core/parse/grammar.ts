@@ -20,15 +20,28 @@ function locate(file: string, packageEntry: string): string {
 }
 
 let loading: Promise<Language> | undefined;
+let loaded: Language | undefined;
+let sharedParser: Parser | undefined;
 
 /** The Terraform grammar, loaded once. */
 export function loadTerraformLanguage(): Promise<Language> {
   loading ??= (async () => {
     const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter');
     await Parser.init({ locateFile: () => runtimeWasm } as unknown as Parameters<typeof Parser.init>[0]);
-    return Language.load(locate(GRAMMAR_WASM, '@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+    loaded = await Language.load(locate(GRAMMAR_WASM, '@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+    return loaded;
   })();
   return loading;
+}
+
+/** A parser for synchronous use once the grammar is loaded (re-parsing a deferred block). */
+export function loadedParser(): Parser {
+  if (!loaded) throw new Error('vpce-lens: the Terraform grammar is not loaded yet');
+  if (!sharedParser) {
+    sharedParser = new Parser();
+    sharedParser.setLanguage(loaded);
+  }
+  return sharedParser;
 }
 
 /** A parser for the Terraform grammar. Parsers are cheap; the language is shared. */

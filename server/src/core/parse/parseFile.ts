@@ -1,7 +1,7 @@
 // The parse layer's entry point: text -> HclFile, with trees and results cached per file.
 // A file whose text has not changed is not parsed again, whatever its version.
 import type { Parser } from 'web-tree-sitter';
-import type { HclFile } from './ast';
+import type { EagerBodyPredicate, HclFile } from './ast';
 import { convertTree } from './convert';
 import { TreeCache, type TextChange } from './trees';
 import { createTerraformParser } from './grammar';
@@ -10,12 +10,13 @@ export class HclParser {
   private readonly trees: TreeCache;
   private readonly files = new Map<string, { text: string; file: HclFile }>();
 
-  private constructor(parser: Parser) {
+  private constructor(parser: Parser, private readonly eagerBody?: EagerBodyPredicate) {
     this.trees = new TreeCache(parser);
   }
 
-  static async create(): Promise<HclParser> {
-    return new HclParser(await createTerraformParser());
+  /** `eagerBody` picks the blocks converted whole; the others are converted when first read. */
+  static async create(eagerBody?: EagerBodyPredicate): Promise<HclParser> {
+    return new HclParser(await createTerraformParser(), eagerBody);
   }
 
   /**
@@ -27,7 +28,7 @@ export class HclParser {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.file;
     const tree = this.trees.get(path, version ?? -1, text, changes);
-    const file = convertTree(path, tree, text.includes('\r\n') ? '\r\n' : '\n');
+    const file = convertTree(path, tree, text.includes('\r\n') ? '\r\n' : '\n', this.eagerBody);
     if (version === undefined) this.trees.delete(path);
     this.files.set(path, { text, file });
     return file;
