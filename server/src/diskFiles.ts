@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModuleFiles, SourceText } from './core/workspace';
 import { isVarFileName } from './core/model/tfvars';
+import { DEFAULT_USAGE_FILE } from './core/pricing/usage';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -20,7 +21,7 @@ export class DiskModuleFiles implements ModuleFiles {
 
   constructor(private readonly overlay?: Overlay) {}
 
-  list(dir: string): { tf: string[]; varFiles: string[] } {
+  list(dir: string): { tf: string[]; varFiles: string[]; usageFile?: string } {
     const names = new Set<string>();
     try {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -31,9 +32,11 @@ export class DiskModuleFiles implements ModuleFiles {
     }
     for (const path of this.overlay?.inDirectory(dir) ?? []) names.add(path);
     const sorted = [...names].sort();
+    const usageFile = sorted.find((p) => p.slice(dir.length + 1) === DEFAULT_USAGE_FILE);
     return {
       tf: sorted.filter((p) => p.endsWith('.tf')),
       varFiles: sorted.filter((p) => isVarFileName(p.slice(dir.length + 1))),
+      ...(usageFile ? { usageFile } : {}),
     };
   }
 

@@ -3,19 +3,22 @@
 import { basename, resolve } from 'node:path';
 import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
+import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
 import { endpointViews, type EndpointView } from './model/endpoints';
 import { networkView, type NetworkView } from './model/network';
 import { providerRegion } from './model/region';
+import { providersArgument } from './model/moduleProviders';
+import { registryModuleResources, type RegistryResources } from './model/registryModules/index';
 import { MODULE_SCOPE } from './model/scope';
 import { isVarFileName, valuesFromHclVarFile, valuesFromJsonVarFile, varFileOrder } from './model/tfvars';
-import { referenceParts } from './parse/ast';
 import type { Value } from './model/values';
 import type { AnalysisSettings } from './settings';
 import type { ModuleFiles, SourceText } from './workspace';
 import type { Finding } from './types';
 import { runRules } from './rules/run';
+import { readUsageFile, type UsageFile } from './pricing/usage';
 
 /** One module evaluated: the root, or a local child module under its address prefix. */
 export interface EvaluatedModule {
@@ -23,6 +26,8 @@ export interface EvaluatedModule {
   evaluator: Evaluator;
   endpoints: EndpointView[];
   network: NetworkView;
+  /** Endpoints and NAT gateways of registry module calls (terraform-aws-modules vpc, vpc-endpoints). */
+  registry: RegistryResources;
   children: EvaluatedModule[];
 }
 
@@ -39,6 +44,8 @@ export interface ModuleAnalysis {
   /** Problems reading inputs (an unreadable var file), as findings on those files. */
   inputProblems: Finding[];
   settings: AnalysisSettings;
+  /** The usage file read (vpceLens.usageFile, else infracost-usage.yml in the module), if any. */
+  usage?: UsageFile;
 }
 
 const MAX_MODULE_DEPTH = 8;
@@ -47,7 +54,7 @@ export class Analyzer {
   private constructor(readonly parser: HclParser) {}
 
   static async create(): Promise<Analyzer> {
-    return new Analyzer(await HclParser.create());
+    return new Analyzer(await HclParser.create(convertEagerly));
   }
 
   parse(source: SourceText): HclFile {
@@ -59,6 +66,8 @@ export class Analyzer {
     const hclFiles = listing.tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
     const inputProblems: Finding[] = [];
     const variableValues = this.readVariableValues(listing.varFiles, settings.varFiles, files, inputProblems);
+    const usage = readUsageFile(dir, listing.usageFile, settings.usageFile, files);
+    inputProblems.push(...usage.problems);
     const module = buildModule(dir, hclFiles, variableValues);
     const root = this.evaluateModule(module, '', settings, files, undefined, 0);
     const modules = flatten(root);
@@ -66,6 +75,7 @@ export class Analyzer {
       dir, files: hclFiles, root, modules,
       endpoints: modules.flatMap((m) => m.endpoints),
       findings: [], inputProblems, settings,
+      ...(usage.file ? { usage: usage.file } : {}),
     };
     analysis.findings = [...inputProblems, ...runRules(analysis)];
     return analysis;
@@ -89,7 +99,7 @@ export class Analyzer {
     });
     // Child modules are evaluated on first reference; make sure every local one is visited.
     for (const call of module.moduleCalls.values()) evaluator.refs.childModule(call);
-    return { prefix, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator), children };
+    return { prefix, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator), registry: registryModuleResources(evaluator), children };
   }
 
   private loadChild(call: ModuleCall, caller: Evaluator, prefix: string, settings: AnalysisSettings, files: ModuleFiles, depth: number): EvaluatedModule | undefined {
@@ -134,19 +144,6 @@ export class Analyzer {
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {
   return [module, ...module.children.flatMap(flatten)];
-}
-
-/** `providers = { aws = aws.west }` in a module call: child key -> caller key. */
-function providersArgument(call: ModuleCall): Map<string, string> {
-  const map = new Map<string, string>();
-  const providers = call.block.body.attributes.find((a) => a.name === 'providers');
-  if (providers?.expr.kind !== 'object') return map;
-  for (const item of providers.expr.items) {
-    const key = referenceParts(item.key)?.join('.');
-    const value = referenceParts(item.value)?.join('.');
-    if (key && value) map.set(key, value);
-  }
-  return map;
 }
 
 function inputProblem(file: string, message: string): Finding {

@@ -9,8 +9,11 @@ export interface SourceText {
 }
 
 export interface ModuleFiles {
-  /** Lists a directory's `*.tf` and var files (absolute paths); empty when it cannot be read. */
-  list(dir: string): { tf: string[]; varFiles: string[] };
+  /**
+   * Lists a directory's `*.tf` and var files (absolute paths), and its `infracost-usage.yml`
+   * when there is one; empty when it cannot be read.
+   */
+  list(dir: string): { tf: string[]; varFiles: string[]; usageFile?: string };
   /** The text of a file, or undefined when it cannot be read. */
   read(path: string): SourceText | undefined;
 }

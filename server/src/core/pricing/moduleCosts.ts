@@ -7,6 +7,7 @@ import type { NatGatewayView } from '../model/network';
 import type { RegionResolution } from '../model/region';
 import type { Range } from '../types';
 import { currency, pricesAsOf } from './catalogue';
+import { usageLookup } from './usage';
 import { endpointCost, isPricingError, natGatewayCost, type CostEstimate, type PricingError } from './cost';
 
 export interface ResourceCost {
@@ -53,10 +54,10 @@ export interface CostReport {
 /** Monthly GB for an address, from a usage file; undefined when it says nothing. */
 export type UsageLookup = (address: string) => { gb: number; source: string } | undefined;
 
-export function moduleCosts(analysis: ModuleAnalysis, usage?: UsageLookup): CostReport {
+export function moduleCosts(analysis: ModuleAnalysis, usage: UsageLookup | undefined = analysis.usage && usageLookup(analysis.usage)): CostReport {
   const resources = [
-    ...analysis.endpoints.map((e) => endpointResourceCost(analysis, e, usage)),
-    ...analysis.modules.flatMap((m) => m.network.natGateways).map((n) => natResourceCost(analysis, n, usage)),
+    ...[...analysis.endpoints, ...analysis.modules.flatMap((m) => m.registry.endpoints)].map((e) => endpointResourceCost(analysis, e, usage)),
+    ...analysis.modules.flatMap((m) => [...m.network.natGateways, ...m.registry.natGateways]).map((n) => natResourceCost(analysis, n, usage)),
   ];
   return {
     currency, pricesAsOf, hoursPerMonth: analysis.settings.hoursPerMonth, resources, totals: totalsOf(resources),

@@ -1,0 +1,24 @@
+// What vpce-lens reads from one call of a registry module it understands.
+import type { EndpointView } from '../endpoints';
+import type { ModuleCall } from '../module';
+import type { NatGatewayView } from '../network';
+import type { RegistryModuleKind } from './sources';
+
+export interface RegistryCall {
+  call: ModuleCall;
+  kind: RegistryModuleKind;
+  /** Endpoint instances the call creates (vpc-endpoints module). */
+  endpoints: EndpointView[];
+  /** NAT gateway instances the call creates (vpc module). */
+  natGateways: NatGatewayView[];
+  /** How the NAT gateway count was decided (vpc module), for hovers. */
+  natCountSource?: string;
+  /** What could not be read and why, one sentence each. */
+  notes: string[];
+}
+
+export interface RegistryResources {
+  calls: RegistryCall[];
+  endpoints: EndpointView[];
+  natGateways: NatGatewayView[];
+}

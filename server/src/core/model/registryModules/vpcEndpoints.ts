@@ -1,0 +1,119 @@
+// Endpoints of a terraform-aws-modules `vpc-endpoints` module call, read from its inputs: one
+// `module.<name>.aws_vpc_endpoint.this["<key>"]` per entry of the `endpoints` map, typed
+// Interface unless the entry says otherwise, with the module-level and the entry's subnets.
+import type { Attribute } from '../../parse/ast';
+import { parseServiceName, serviceNameFor } from '../../services/catalogue';
+import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
+import type { Evaluator } from '../evaluator';
+import type { ModuleCall } from '../module';
+import type { Instance } from '../scope';
+import { type MapValue, type Value, asString, isList, isMap, isUnknown, sortedEntries } from '../values';
+import { referenceKey, referenceList, referencedAddresses } from '../viewHelpers';
+import { VPC_ENDPOINTS_MODULE, callInput, callRegion, moduleResource, readCall, resourceInstance } from './sources';
+import type { RegistryCall } from './types';
+
+const ENTRY = VPC_ENDPOINTS_MODULE.entry;
+
+export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): RegistryCall {
+  const resource = moduleResource(call, VPC_ENDPOINTS_MODULE.resource);
+  return readCall(evaluator, call, 'vpc-endpoints', (moduleInstance, result) => {
+    if (callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.createInput, true) === false) {
+      result.notes.push(`${moduleInstance.address} has ${VPC_ENDPOINTS_MODULE.createInput} = false: it creates no endpoint.`);
+      return;
+    }
+    const endpoints = callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.endpointsInput, new Map());
+    if (endpoints === undefined || isUnknown(endpoints) || !isMap(endpoints)) {
+      const why = endpoints !== undefined && isUnknown(endpoints) ? ` (${endpoints.reason})` : '';
+      result.notes.push(`The ${VPC_ENDPOINTS_MODULE.endpointsInput} input of ${moduleInstance.address} cannot be evaluated${why}; its endpoints are not priced.`);
+      return;
+    }
+    for (const [key, entry] of sortedEntries(endpoints)) {
+      if (!isMap(entry)) {
+        result.notes.push(`Entry "${key}" of ${moduleInstance.address} is not an object; not priced.`);
+        continue;
+      }
+      if (entry.get(ENTRY.create) === false) continue;
+      result.endpoints.push(entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+    }
+  });
+}
+
+function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): EndpointView {
+  const typeValue = entry.get(ENTRY.serviceType);
+  const typeText = typeValue === undefined ? VPC_ENDPOINTS_MODULE.defaultServiceType : asString(typeValue);
+  const type = (ENDPOINT_TYPES as readonly string[]).includes(typeText ?? '') ? (typeText as EndpointType) : undefined;
+  const region = callRegion(evaluator, call);
+  const serviceName = entryServiceName(entry, region.region);
+  const dns = entry.get(ENTRY.privateDnsEnabled);
+  const input = (name: string) => call.inputs.get(name);
+  const isInterface = type === 'Interface';
+  return {
+    address: instance.address,
+    instance,
+    resource: instance.resource,
+    file: call.file,
+    type,
+    typeSource: type === undefined ? 'unknown' : 'argument', // the module's default is Interface, not the provider's Gateway
+    serviceName,
+    service: serviceName === undefined ? { kind: 'none' } : parseServiceName(serviceName),
+    region,
+    subnets: isInterface
+      ? merged(evaluator, instance, input(VPC_ENDPOINTS_MODULE.subnetIdsInput), entry.get(ENTRY.subnetIds), 'subnet_ids', String(instance.key))
+      : none('subnet_ids'),
+    routeTables: type === 'Gateway' ? merged(evaluator, instance, undefined, entry.get(ENTRY.routeTableIds), 'route_table_ids', String(instance.key)) : none('route_table_ids'),
+    securityGroups: isInterface
+      ? merged(evaluator, instance, input(VPC_ENDPOINTS_MODULE.securityGroupIdsInput), entry.get(ENTRY.securityGroupIds), 'security_group_ids', String(instance.key))
+      : none('security_group_ids'),
+    privateDnsEnabled: !isInterface || dns === undefined || dns === null ? undefined : typeof dns === 'boolean' ? dns : 'unknown',
+    vpc: referenceKey(callVpc(evaluator, call, instance)),
+  };
+}
+
+/** `service_endpoint` / `service_name` as written, else the AWS name of `service` in the region. */
+function entryServiceName(entry: MapValue, region: string): string | undefined {
+  for (const name of ENTRY.fullServiceName) {
+    const value = entry.get(name);
+    if (value !== undefined && value !== null) return asString(value) ?? '${…}';
+  }
+  const short = entry.get(ENTRY.shortServiceName);
+  if (short === undefined || short === null) return undefined;
+  const shortName = asString(short);
+  if (shortName === undefined) return '${…}';
+  return serviceNameFor(shortName, region) ?? `com.amazonaws.${region}.${shortName}`;
+}
+
+function callVpc(evaluator: Evaluator, call: ModuleCall, instance: Instance): Value | undefined {
+  return callInput(evaluator, call, instance, VPC_ENDPOINTS_MODULE.vpcIdInput);
+}
+
+function none(argumentName: string): Attachments {
+  return { count: 0, members: [], source: `no ${argumentName}`, inline: false, viaAssociations: 0 };
+}
+
+/** distinct(concat(module-level list, entry list)), as the module computes it. */
+function merged(
+  evaluator: Evaluator, instance: Instance, moduleLevel: Attribute | undefined, fromEntry: Value | undefined, argumentName: string, key: string,
+): Attachments {
+  const moduleValue = moduleLevel ? evaluator.evaluate(moduleLevel.expr, instance.scope) : [];
+  const entryValue = fromEntry ?? [];
+  const both = isList(moduleValue) && isList(entryValue) ? [...moduleValue, ...entryValue] : undefined;
+  const list = both === undefined ? undefined : referenceList(both);
+  const parts: string[] = [];
+  if (moduleLevel) {
+    const refs = referencedAddresses(moduleLevel.expr);
+    const count = isList(moduleValue) ? referenceList(moduleValue)?.distinct : undefined;
+    const what = refs.length === 1 ? refs[0]! : `${argumentName} of module.${instance.resource.block.labels[0] ?? '?'}`;
+    parts.push(count === undefined ? `${what} (cannot be evaluated)` : `${what} (${count})`);
+  }
+  if (fromEntry !== undefined) {
+    const count = isList(fromEntry) ? referenceList(fromEntry)?.distinct : undefined;
+    parts.push(`endpoints["${key}"].${argumentName}${count === undefined ? ' (cannot be evaluated)' : ` (${count})`}`);
+  }
+  return {
+    count: list?.distinct,
+    members: (list?.keys ?? []).filter((m): m is string => m !== undefined),
+    source: parts.length > 0 ? parts.join(' + ') : `no ${argumentName}`,
+    inline: parts.length > 0,
+    viaAssociations: 0,
+  };
+}
