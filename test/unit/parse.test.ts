@@ -159,3 +159,18 @@ test('deferred bodies: converted on first read, with positions in the whole file
   assert.equal(block.body.attributes.length, 3);
   assert.equal(file.body.blocks[0]!.deferredMeta, undefined, 'other blocks are converted eagerly');
 });
+
+test('an edited buffer re-converts only the blocks whose text or place changed', async () => {
+  const parser = await HclParser.create();
+  const before = 'locals {\n  a = 1\n}\n\nresource "x" "y" {\n  b = 2\n}\n';
+  const first = parser.parse('/m/edit.tf', before, 1);
+  const after = before.replace('b = 2', 'b = 3');
+  const second = parser.parse('/m/edit.tf', after, 2, [{ range: { start: { line: 5, character: 6 }, end: { line: 5, character: 7 } }, text: '3' }]);
+  assert.equal(second.body.blocks[0], first.body.blocks[0], 'the untouched block is reused');
+  assert.notEqual(second.body.blocks[1], first.body.blocks[1], 'the edited block is converted again');
+  const value = second.body.blocks[1]!.body.attributes[0]!.expr;
+  assert.equal(value.kind === 'literal' && value.value, 3);
+  const shifted = parser.parse('/m/edit.tf', `\n${after}`, 3);
+  assert.notEqual(shifted.body.blocks[0], second.body.blocks[0], 'a moved block is converted again (its positions changed)');
+  assert.equal(shifted.body.blocks[0]!.range.start.line, 1);
+});

@@ -8,33 +8,72 @@ import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
 import { rangeOf, withOrigin } from './range';
 
+export interface ConvertOptions {
+  lineEnding?: '\n' | '\r\n';
+  /** Picks the blocks converted whole; the others are converted on first read. */
+  eager?: EagerBodyPredicate;
+  /** The parsed text (faster than reading text back from the tree). */
+  source?: string;
+  /** Top-level blocks of the previous conversion of this file, by `reuseKey`. */
+  reuse?: ReadonlyMap<string, Block>;
+  /** Filled with this conversion's top-level blocks, by `reuseKey`, for the next one. */
+  produced?: Map<string, Block>;
+}
+
 /** Set for the duration of one (synchronous) conversion. */
 let eagerBody: EagerBodyPredicate | undefined;
+let source: string | undefined;
 
-export function convertTree(path: string, tree: Tree, lineEnding: '\n' | '\r\n' = '\n', eager?: EagerBodyPredicate): HclFile {
-  const saved = eagerBody;
-  eagerBody = eager;
+export function convertTree(path: string, tree: Tree, options: ConvertOptions = {}): HclFile {
+  const saved = { eagerBody, source };
+  eagerBody = options.eager;
+  source = options.source;
   try {
-    return convertRoot(path, tree, lineEnding);
+    return convertRoot(path, tree, options);
   } finally {
-    eagerBody = saved;
+    ({ eagerBody, source } = saved);
   }
 }
 
-function convertRoot(path: string, tree: Tree, lineEnding: '\n' | '\r\n'): HclFile {
+function textOf(node: Node): string {
+  return source !== undefined ? source.slice(node.startIndex, node.endIndex) : node.text;
+}
+
+function convertRoot(path: string, tree: Tree, options: ConvertOptions): HclFile {
   const root = tree.rootNode;
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
   collectDirectiveComments(root, comments);
-  const body = bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) };
+  const body = bodyNode ? convertTopLevel(bodyNode, options) : { attributes: [], blocks: [], range: rangeOf(root) };
   if (root.hasError) body.blocks = body.blocks.flatMap(hoistSwallowedBlocks);
   return {
     path,
     body,
     syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [],
     comments,
-    lineEnding,
+    lineEnding: options.lineEnding ?? '\n',
   };
+}
+
+/**
+ * The file's top level. A block with the same text at the same place as in the previous
+ * conversion is reused as it was: typing inside one block re-converts only that block.
+ */
+function convertTopLevel(node: Node, options: ConvertOptions): Body {
+  if (!options.reuse && !options.produced) return convertBody(node);
+  const body: Body = { attributes: [], blocks: [], range: rangeOf(node) };
+  for (const child of node.namedChildren) {
+    if (child?.type !== 'block' || child.hasError) {
+      if (child) collectBodyItems(child, body, true);
+      continue;
+    }
+    const key = `${child.startPosition.row}:${child.startPosition.column}:${textOf(child)}`;
+    const block = options.reuse?.get(key) ?? convertBlock(child);
+    if (!block) continue;
+    body.blocks.push(block);
+    options.produced?.set(key, block);
+  }
+  return body;
 }
 
 const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'check', 'removed']);
@@ -58,8 +97,8 @@ function convertBody(node: Node): Body {
   return body;
 }
 
-function collectBodyItems(node: Node, body: Body): void {
-  for (const child of node.namedChildren) {
+function collectBodyItems(node: Node, body: Body, single = false): void {
+  for (const child of single ? [node] : node.namedChildren) {
     if (!child) continue;
     if (child.type === 'attribute') {
       const attribute = convertAttribute(child);
@@ -122,17 +161,21 @@ function convertBlock(node: Node): Block | undefined {
  * A block whose body is converted on first use, by parsing the block's text again: most
  * resources in a large workspace are never read past their meta-arguments.
  */
+const MAY_HAVE_META = /\b(count|for_each|provider)\s*=/;
+
 function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node): Block {
+  const text = textOf(node);
   const deferredMeta = new Map<string, Attribute>();
-  for (const child of bodyNode.namedChildren) {
-    if (child?.type !== 'attribute') continue;
-    const name = child.namedChildren[0];
-    if (name && META_ARGUMENTS.has(name.text)) {
-      const attribute = convertAttribute(child);
-      if (attribute) deferredMeta.set(attribute.name, attribute);
+  if (MAY_HAVE_META.test(text)) {
+    for (const child of bodyNode.namedChildren) {
+      if (child?.type !== 'attribute') continue;
+      const name = child.namedChildren[0];
+      if (name && META_ARGUMENTS.has(name.text)) {
+        const attribute = convertAttribute(child);
+        if (attribute) deferredMeta.set(attribute.name, attribute);
+      }
     }
   }
-  const text = node.text;
   const at = { row: header.range.start.line, column: header.range.start.character };
   let body: Body | undefined;
   return {
@@ -148,15 +191,16 @@ function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node):
 function reconvertBody(text: string, at: { row: number; column: number }): Body | undefined {
   const tree = loadedParser().parse(text);
   if (!tree) return undefined;
-  const saved = eagerBody;
+  const saved = { eagerBody, source };
   eagerBody = undefined;
+  source = text;
   try {
     return withOrigin(at, () => {
       const blockNode = tree.rootNode.namedChildren[0]?.namedChildren.find((c) => c?.type === 'block');
       return blockNode ? convertBlock(blockNode)?.body : undefined;
     });
   } finally {
-    eagerBody = saved;
+    ({ eagerBody, source } = saved);
     tree.delete();
   }
 }

@@ -1,0 +1,56 @@
+// parseOnlyMs vs analysisMs (and hcl2json) on the same ~2 MB module, medians of cold runs.
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { Analyzer } from '../server/src/core/analyzer';
+import { createTerraformParser } from '../server/src/core/parse/grammar';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import { moduleCosts } from '../server/src/core/pricing/moduleCosts';
+import { memoryFiles } from '../test/helpers/memoryModule';
+import { median } from './stats';
+import { moduleOfSize } from './workload';
+
+export interface ParseVsAnalysis {
+  workloadBytes: number;
+  workloadFiles: number;
+  endpoints: number;
+  parseOnlyMs: number;
+  analysisMs: number;
+  analysisOverParse: number;
+  hcl2jsonMs: number;
+  hcl2jsonOverAnalysis: number;
+}
+
+export async function parseVsAnalysis(runs: number): Promise<ParseVsAnalysis> {
+  const files = moduleOfSize(2_000_000);
+  const absolute: Record<string, string> = {};
+  for (const [name, text] of files) absolute[`/bench/module/${name}`] = text;
+  const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const parser = await createTerraformParser();
+  const parse: number[] = [];
+  const analysis: number[] = [];
+  const hcl: number[] = [];
+  let endpoints = 0;
+  for (let run = 0; run < runs; run++) {
+    let t = performance.now();
+    for (const text of files.values()) parser.parse(text)?.delete();
+    parse.push(performance.now() - t);
+
+    const analyzer = await Analyzer.create(); // cold: nothing cached
+    t = performance.now();
+    const result = analyzer.analyze('/bench/module', memoryFiles(absolute), DEFAULT_SETTINGS);
+    moduleCosts(result);
+    analysis.push(performance.now() - t);
+    endpoints = result.endpoints.length;
+    analyzer.dispose();
+
+    t = performance.now();
+    for (const [name, text] of files) await hcl2json(name, text);
+    hcl.push(performance.now() - t);
+  }
+  const parseOnlyMs = median(parse);
+  const analysisMs = median(analysis);
+  const hcl2jsonMs = median(hcl);
+  return {
+    workloadBytes: bytes, workloadFiles: files.size, endpoints,
+    parseOnlyMs, analysisMs, analysisOverParse: analysisMs / parseOnlyMs, hcl2jsonMs, hcl2jsonOverAnalysis: hcl2jsonMs / analysisMs,
+  };
+}

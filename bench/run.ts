@@ -1,0 +1,59 @@
+// `npm run bench [-- --quick]`: every figure of issue 7, each measured in this run beside its
+// reference; writes bench/results/latest.json and latest.md.
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseVsAnalysis } from './parseVsAnalysis';
+import { serverLatency } from './serverLatency';
+import { coldWorkspace } from './coldWorkspace';
+import { round } from './stats';
+
+const TARGETS = {
+  analysisOverParse: { max: 1.5 },
+  hcl2jsonOverAnalysis: { min: 2 },
+  hoverP95Ms: { max: 20 },
+  editToDiagnosticsP95Ms: { max: 50 },
+  workspace1000FilesMs: { max: 5000 },
+  peakRssMb: { max: 400 },
+} as const;
+
+(async () => {
+  const quick = process.argv.includes('--quick');
+  const runs = quick ? 3 : 7;
+  const samples = quick ? 60 : 200;
+  const started = Date.now();
+  const parse = await parseVsAnalysis(runs);
+  const latency = await serverLatency(samples);
+  const workspace = coldWorkspace(1000);
+  const figures: Record<string, number | null> = {
+    parseOnlyMs: parse.parseOnlyMs, analysisMs: parse.analysisMs, analysisOverParse: parse.analysisOverParse,
+    hcl2jsonMs: parse.hcl2jsonMs, hcl2jsonOverAnalysis: parse.hcl2jsonOverAnalysis,
+    hoverP95Ms: latency.hoverP95Ms, editToDiagnosticsP95Ms: latency.editToDiagnosticsP95Ms,
+    workspace1000FilesMs: workspace.workspace1000FilesMs, peakRssMb: workspace.peakRssMb,
+  };
+  const verdicts = Object.fromEntries(Object.entries(TARGETS).map(([name, target]) => {
+    const value = figures[name];
+    if (value === null || value === undefined) return [name, 'not measured'];
+    const ok = 'max' in target ? value <= target.max : value >= target.min;
+    return [name, `${ok ? 'meets' : 'MISSES'} ${'max' in target ? `<= ${target.max}` : `>= ${target.min}`}`];
+  }));
+  const result = {
+    date: new Date().toISOString(), quick, runs, samples, durationS: round((Date.now() - started) / 1000, 1),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
+    workload: { analysis: { bytes: parse.workloadBytes, files: parse.workloadFiles, endpoints: parse.endpoints }, latencyFileLines: latency.fileLines, workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes } },
+    figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? null : round(v)])),
+    targets: verdicts,
+    ...(latency.hoverNote ? { notes: [latency.hoverNote] } : {}),
+  };
+  const dir = resolve(__dirname, '../../bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const table = ['| figure | value | target |', '|---|---|---|', ...Object.entries(result.figures).map(([k, v]) => `| ${k} | ${v ?? 'n/a'} | ${verdicts[k] ?? ''} |`)].join('\n');
+  writeFileSync(join(dir, 'latest.md'), `# Benchmark ${result.date}\n\n${table}\n`);
+  console.log(table);
+  console.log(`\n${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, node ${result.machine.node}; ${result.durationS} s${quick ? ' (quick)' : ''}`);
+  if (latency.hoverNote) console.log(latency.hoverNote);
+})().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
