@@ -52,7 +52,7 @@ if [[ ! -f "$stamp" || ! -x "$codeServerPrefix/node_modules/.bin/code-server" ]]
     export PATH="$node24/bin:$PATH"
     export npm_config_nodedir="$node24"
     cd "$codeServerPrefix"
-    npm install --no-save --no-audit --no-fund --foreground-scripts=false \
+    npm install --no-save --no-audit --no-fund \
       "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" >&2
   )
   touch "$stamp"

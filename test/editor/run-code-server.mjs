@@ -146,7 +146,7 @@ try {
     new Promise((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); }),
   ]);
   clearTimeout(timer);
-  console.log(`${label}: suite ended after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (code !== 'timeout') console.log(`${label}: suite ended after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code === 'timeout') failureReason = `no result within ${options.timeout} s`;
   else if (code !== 0) failureReason = `the suite exited with code ${code}`;
 
