@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerShowCostReport } from './showCostReport';
 
 let client: LanguageClient | undefined;
 
@@ -13,13 +14,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'terraform' }],
+    // The usage file is synchronised too, so that its unsaved edits price the module.
+    documentSelector: [{ scheme: 'file', language: 'terraform' }, { scheme: 'file', pattern: '**/infracost-usage.yml' }],
     synchronize: {
       configurationSection: 'vpceLens',
-      fileEvents: workspace.createFileSystemWatcher('**/*.{tf,tfvars,tfvars.json}'),
+      fileEvents: workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
     },
   };
   client = new LanguageClient('vpceLens', 'vpce-lens', serverOptions, clientOptions);
+  registerShowCostReport(context, () => client);
   await client.start();
   context.subscriptions.push(client);
 }

@@ -8,10 +8,10 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { checkJson, checkText } from './cli/checkOutput';
-import { costJson, costText } from './cli/costOutput';
+import { costJson, costMarkdown, costText } from './cli/costOutput';
 import { resolveTargets } from './cli/modules';
 import { DiskModuleFiles } from './diskFiles';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 function settingsFor(args: CliArgs): AnalysisSettings {
   return {
@@ -44,6 +44,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   for (const file of args.varFiles) {
     if (new DiskModuleFiles().read(resolve(file)) === undefined) return err(`vpce-lens: --var-file ${file} cannot be read`), 2;
   }
+  if (args.usageFile && new DiskModuleFiles().read(resolve(args.usageFile)) === undefined) return err(`vpce-lens: --usage-file ${args.usageFile} cannot be read`), 2;
   const settings = settingsFor(args);
   const analyzer = await Analyzer.create();
   const findings: Finding[] = [];
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   const merged = mergeReports(reports, settings);
   if (args.format === 'json') out(JSON.stringify(costJson(merged, version), null, 2));
   else if (args.format === 'text') out(costText(merged));
+  else if (args.format === 'markdown') out(costMarkdown(merged, targets.map((t) => relative(process.cwd(), t.onlyFile ?? t.dir) || '.').join(', '), settings.pricingOverrides));
   else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
   return 0;
 }

@@ -2,12 +2,17 @@
 // client says they changed. A client without workspace/configuration gets the defaults.
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from './core/settings';
+import type { CurrencyFormat } from './core/pricing/format';
 import { URI } from './uri';
 
 export interface ServerSettings {
   analysis: AnalysisSettings;
   /** Delay between the last keystroke and the analysis that publishes diagnostics. */
   debounceMs: number;
+  /** `vpceLens.codeLens.enabled`. */
+  codeLensEnabled: boolean;
+  /** `vpceLens.currencyFormat`: how money is shown (amounts stay in the catalogue's currency). */
+  currencyFormat: CurrencyFormat;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -32,7 +37,7 @@ export class SettingsStore {
   }
 
   private async fetch(dir: string): Promise<ServerSettings> {
-    if (!this.supportsConfiguration) return { analysis: DEFAULT_SETTINGS, debounceMs: DEFAULT_DEBOUNCE_MS };
+    if (!this.supportsConfiguration) return fromClient(undefined);
     let raw: unknown;
     try {
       raw = await this.connection.workspace.getConfiguration({ scopeUri: URI.fromPath(dir), section: 'vpceLens' });
@@ -48,9 +53,28 @@ export function fromClient(raw: unknown): ServerSettings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const pricing = (typeof r.pricing === 'object' && r.pricing !== null ? r.pricing : {}) as Record<string, unknown>;
   const diagnostics = (typeof r.diagnostics === 'object' && r.diagnostics !== null ? r.diagnostics : {}) as Record<string, unknown>;
+  const codeLens = (typeof r.codeLens === 'object' && r.codeLens !== null ? r.codeLens : {}) as Record<string, unknown>;
   const debounce = diagnostics.debounceMs;
   return {
-    analysis: normalizeSettings({ ...r, pricingOverrides: pricing.overrides }),
+    analysis: raw === undefined ? DEFAULT_SETTINGS : normalizeSettings({ ...r, pricingOverrides: pricing.overrides }),
     debounceMs: typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : DEFAULT_DEBOUNCE_MS,
+    codeLensEnabled: codeLens.enabled !== false,
+    currencyFormat: currencyFormat(r.currencyFormat),
   };
+}
+
+/** `{ "locale": "de-DE", "decimals": 2 }`; a locale the runtime rejects is ignored. */
+function currencyFormat(raw: unknown): CurrencyFormat {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const format: CurrencyFormat = {};
+  if (typeof r.locale === 'string' && r.locale.trim() !== '') {
+    try {
+      new Intl.NumberFormat(r.locale.trim());
+      format.locale = r.locale.trim();
+    } catch {
+      // not a BCP 47 tag: keep the default (en-US)
+    }
+  }
+  if (typeof r.decimals === 'number' && Number.isInteger(r.decimals) && r.decimals >= 0 && r.decimals <= 6) format.decimals = r.decimals;
+  return format;
 }

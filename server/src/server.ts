@@ -46,7 +46,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 connection.onInitialized(() => {
   if (registerWatcher) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }],
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }, { globPattern: '**/infracost-usage.yml' }],
     });
   }
 });

@@ -1,7 +1,10 @@
-// `vpce-lens cost` output: a text table for a terminal, JSON per docs/cli.md.
+// `vpce-lens cost` output: a text table for a terminal, JSON per docs/cli.md, Markdown for a
+// pull-request comment.
 import { relative } from 'node:path';
+import type { PriceOverrides } from '../core/pricing/catalogue';
 import type { CostReport } from '../core/pricing/moduleCosts';
 import { formatMoney } from '../core/pricing/format';
+import { costReportMarkdown } from '../core/pricing/report';
 
 const rel = (file: string) => relative(process.cwd(), file) || file;
 
@@ -61,4 +64,8 @@ export function costText(report: CostReport): string {
     `Total ${money(t.monthly)}/month (endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)}); ${report.hoursPerMonth} h/month, prices as of ${report.pricesAsOf}.`,
     ...(notes.length > 0 ? ['Not priced:', ...notes] : []),
   ].join('\n');
+}
+
+export function costMarkdown(report: CostReport, title: string, overrides: PriceOverrides): string {
+  return costReportMarkdown(report, { title, overrides, fileLabel: rel });
 }

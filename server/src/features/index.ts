@@ -1,4 +1,7 @@
 // The features the server offers, in one list (server.ts merges their capabilities).
+import { codeLensFeature } from './codeLens';
+import { commandsFeature } from './commands';
 import type { Feature } from './feature';
+import { hoverFeature } from './hover';
 
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature];

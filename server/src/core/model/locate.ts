@@ -1,0 +1,113 @@
+// What priced thing is at a position of a file: an aws_vpc_endpoint or aws_nat_gateway block
+// (header or body), a call of a registry module vpce-lens prices, or the element of a list or
+// map that creates endpoints through for_each (a `locals` list entry, an `endpoints` map
+// entry). The innermost wins, so an entry of a module call's map beats the call itself.
+import type { Position, Range } from '../types';
+import type { EndpointView } from './endpoints';
+import type { Evaluator } from './evaluator';
+import { keyOrigin } from './origins';
+import { VPC_ENDPOINTS_MODULE } from './registryModules/sources';
+import type { RegistryCall, RegistryResources } from './registryModules/types';
+
+/** What locate needs of an evaluated module (the analyzer's EvaluatedModule has it). */
+export interface LocatableModule {
+  prefix: string;
+  evaluator: Evaluator;
+  endpoints: EndpointView[];
+  registry: RegistryResources;
+}
+
+export type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'element';
+
+export interface CostTarget {
+  kind: CostTargetKind;
+  /** The block's address (`aws_vpc_endpoint.interface`, `module.endpoints`) or the element's key. */
+  title: string;
+  file: string;
+  /** The hovered construct: the whole block, or the element. */
+  range: Range;
+  /** The instances it stands for, by full address; empty when it creates none. */
+  addresses: string[];
+  instances: { known: true; source: string } | { known: false; reason: string };
+  /** Things about a registry module call the hover should say (unknown inputs, NAT count). */
+  notes: string[];
+}
+
+const PRICED_TYPES: Record<string, CostTargetKind> = { aws_vpc_endpoint: 'vpc_endpoint', aws_nat_gateway: 'nat_gateway' };
+
+export function costTargetAt(modules: readonly LocatableModule[], file: string, position: Position): CostTarget | undefined {
+  const candidates: CostTarget[] = [];
+  for (const module of modules) {
+    candidates.push(...blockTargets(module, file), ...registryTargets(module, file), ...elementTargets(module, file));
+  }
+  const containing = candidates.filter((c) => contains(c.range, position));
+  containing.sort((a, b) => size(a.range) - size(b.range));
+  return containing[0];
+}
+
+/** Every block-level target of a file (for code lenses and tests). */
+export function costTargetsIn(modules: readonly LocatableModule[], file: string): CostTarget[] {
+  return modules.flatMap((m) => [...blockTargets(m, file), ...registryTargets(m, file)]);
+}
+
+function blockTargets(module: LocatableModule, file: string): CostTarget[] {
+  const targets: CostTarget[] = [];
+  for (const resource of module.evaluator.module.resources.values()) {
+    const kind = PRICED_TYPES[resource.type];
+    if (!kind || resource.mode !== 'managed' || resource.file !== file) continue;
+    const instances = module.evaluator.refs.instances(resource);
+    targets.push({
+      kind, title: `${module.prefix}${resource.address}`, file, range: resource.block.range,
+      addresses: instances.known ? instances.instances.map((i) => i.address) : [],
+      instances: instances.known ? { known: true, source: instances.source } : { known: false, reason: instances.reason },
+      notes: [],
+    });
+  }
+  return targets;
+}
+
+function registryTargets(module: LocatableModule, file: string): CostTarget[] {
+  return module.registry.calls.filter((c) => c.call.file === file).map((c) => ({
+    kind: c.kind === 'vpc' ? 'vpc module' : 'vpc-endpoints module',
+    title: `${module.prefix}module.${c.call.name}`,
+    file,
+    range: c.call.block.range,
+    addresses: [...c.endpoints, ...c.natGateways].map((x) => x.address),
+    instances: { known: true, source: c.kind === 'vpc' ? c.natCountSource ?? 'no NAT gateway' : `${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'} in ${VPC_ENDPOINTS_MODULE.endpointsInput}` },
+    notes: c.notes,
+  }));
+}
+
+/** The for_each elements in `file` that create endpoints, each with the instances it creates. */
+function elementTargets(module: LocatableModule, file: string): CostTarget[] {
+  const byRange = new Map<string, CostTarget>();
+  const add = (origin: { file: string; range: Range } | undefined, key: string, address: string) => {
+    if (!origin || origin.file !== file) return;
+    const id = `${origin.range.start.line}:${origin.range.start.character}:${origin.range.end.line}:${origin.range.end.character}`;
+    const target = byRange.get(id) ?? { kind: 'element' as const, title: JSON.stringify(key), file, range: origin.range, addresses: [], instances: { known: true as const, source: 'for_each' }, notes: [] };
+    target.addresses.push(address);
+    byRange.set(id, target);
+  };
+  const tf = module.evaluator.module;
+  for (const endpoint of module.endpoints) {
+    const forEach = endpoint.resource.forEach;
+    if (forEach && typeof endpoint.instance.key === 'string') add(keyOrigin(tf, forEach, endpoint.resource.file, endpoint.instance.key), endpoint.instance.key, endpoint.address);
+  }
+  for (const call of module.registry.calls) for (const endpoint of call.endpoints) add(entryOrigin(module, call, endpoint), String(endpoint.instance.key), endpoint.address);
+  return [...byRange.values()];
+}
+
+function entryOrigin(module: LocatableModule, call: RegistryCall, endpoint: EndpointView) {
+  const input = call.call.inputs.get(VPC_ENDPOINTS_MODULE.endpointsInput);
+  return input && typeof endpoint.instance.key === 'string' ? keyOrigin(module.evaluator.module, input.expr, call.call.file, endpoint.instance.key) : undefined;
+}
+
+export function contains(range: Range, p: Position): boolean {
+  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+function size(range: Range): number {
+  return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
+}

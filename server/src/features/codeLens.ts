@@ -1,0 +1,27 @@
+// Cost code lenses above endpoint and NAT gateway blocks and priced module calls, and a module
+// summary at the top of the module's first file; each opens the cost report.
+import type { CodeLens } from 'vscode-languageserver';
+import { costLenses } from '../core/pricing/lenses';
+import { URI } from '../uri';
+import { SHOW_COST_REPORT_COMMAND } from './costReport';
+import { guarded, moduleCostsFor } from './costs';
+import type { Feature } from './feature';
+
+export const codeLensFeature: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: false } },
+  register(ctx) {
+    ctx.connection.onCodeLens(({ textDocument }) =>
+      guarded<CodeLens[]>(ctx, 'code lens', [], async () => {
+        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        if (!costs || !costs.settings.codeLensEnabled || !costs.path.endsWith('.tf')) return [];
+        const lenses = costLenses(costs.analysis.modules, costs.report, costs.path, {
+          firstFile: costs.analysis.files[0]?.path, format: costs.settings.currencyFormat,
+        });
+        return lenses.map((lens) => ({
+          range: lens.range,
+          command: { title: lens.title, command: SHOW_COST_REPORT_COMMAND, arguments: [URI.fromPath(costs.dir)] },
+        }));
+      }),
+    );
+  },
+};

@@ -1,0 +1,24 @@
+// `workspace/executeCommand vpceLens.costReport [uri]`: the Markdown cost report of the module
+// holding `uri` (a .tf document or the module folder). The VS Code client's
+// `vpceLens.showCostReport` command shows it in a Markdown preview.
+import { basename } from 'node:path';
+import { costReportMarkdown } from '../core/pricing/report';
+import { moduleCostsFor } from './costs';
+import type { ServerCommand } from './commands';
+
+export const COST_REPORT_COMMAND = 'vpceLens.costReport';
+/** The client-side command that opens the report (code lenses point at it). */
+export const SHOW_COST_REPORT_COMMAND = 'vpceLens.showCostReport';
+
+export const costReportCommand: ServerCommand = {
+  id: COST_REPORT_COMMAND,
+  async run(ctx, args) {
+    const uri = args[0];
+    if (typeof uri !== 'string') throw new Error(`${COST_REPORT_COMMAND} needs the URI of a Terraform file or module folder`);
+    const costs = await moduleCostsFor(ctx, uri);
+    if (!costs) throw new Error(`${COST_REPORT_COMMAND}: ${uri} is not a file: URI`);
+    return costReportMarkdown(costs.report, {
+      title: basename(costs.dir), overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat,
+    });
+  },
+};

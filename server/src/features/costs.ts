@@ -1,0 +1,43 @@
+// What the cost features (hover, code lens, report command) share: the module of a document,
+// its analysis and its cost report, computed once per analysis.
+import { dirname } from 'node:path';
+import type { ModuleAnalysis } from '../core/analyzer';
+import { moduleCosts, type CostReport } from '../core/pricing/moduleCosts';
+import type { ServerSettings } from '../config';
+import { URI } from '../uri';
+import type { FeatureContext } from './context';
+
+export interface ModuleCosts {
+  path: string;
+  dir: string;
+  analysis: ModuleAnalysis;
+  report: CostReport;
+  settings: ServerSettings;
+}
+
+const reports = new WeakMap<ModuleAnalysis, CostReport>();
+
+/** The costs of the module holding `uri` (a .tf document or a module folder); undefined for other schemes. */
+export async function moduleCostsFor(ctx: FeatureContext, uri: string): Promise<ModuleCosts | undefined> {
+  const path = URI.toPath(uri);
+  if (!path) return undefined;
+  const dir = /\.(tf|ya?ml)$/.test(path) ? dirname(path) : path;
+  const settings = await ctx.settings.get(dir);
+  const { analysis } = await ctx.analyses.analyze(dir);
+  let report = reports.get(analysis);
+  if (!report) {
+    report = moduleCosts(analysis);
+    reports.set(analysis, report);
+  }
+  return { path, dir, analysis, report, settings };
+}
+
+/** Runs a request handler; a failure is logged and answered with `fallback`, never thrown at the client. */
+export async function guarded<T>(ctx: FeatureContext, what: string, fallback: T, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.log(`vpce-lens: ${what} failed: ${(error as Error).stack ?? String(error)}`);
+    return fallback;
+  }
+}

@@ -1,0 +1,25 @@
+// Cost hover on aws_vpc_endpoint / aws_nat_gateway blocks, priced registry module calls and
+// the for_each elements that create endpoints. The text comes from core/pricing/explain.ts.
+import type { Hover } from 'vscode-languageserver';
+import { costTargetAt } from '../core/model/locate';
+import { explainCost } from '../core/pricing/explain';
+import { guarded, moduleCostsFor } from './costs';
+import type { Feature } from './feature';
+
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register(ctx) {
+    ctx.connection.onHover(({ textDocument, position }) =>
+      guarded<Hover | null>(ctx, 'hover', null, async () => {
+        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        if (!costs) return null;
+        const target = costTargetAt(costs.analysis.modules, costs.path, position);
+        if (!target) return null;
+        const value = explainCost(target, {
+          report: costs.report, overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat,
+        });
+        return { contents: { kind: 'markdown', value }, ...(target.kind === 'element' ? { range: target.range } : {}) };
+      }),
+    );
+  },
+};
