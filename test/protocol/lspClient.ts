@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '../../..');
 export const SERVER = resolve(REPO, 'dist/server.js');
@@ -21,6 +21,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   stderr = '';
+  /** What the server announced in its initialize result. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
@@ -40,7 +42,7 @@ export class LspTestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
-    await connection.sendRequest('initialize', {
+    const initialized = await connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
       processId: process.pid,
       rootUri,
       capabilities: {
@@ -49,6 +51,7 @@ export class LspTestClient {
       },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
     });
+    client.capabilities = initialized.capabilities;
     await connection.sendNotification('initialized', {});
     return client;
   }
