@@ -2,7 +2,8 @@
 // the seed example (9 interface endpoints × 2 AZ in ap-northeast-1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { positionOf } from '../helpers/memoryModule';
@@ -92,6 +93,53 @@ test('workspace/executeCommand vpceLens.costReport returns the Markdown report w
     assert.match(markdown, /NAT gateway or VPC endpoints\? \(ap-northeast-1\)/);
     assert.match(markdown, /aws_vpc_endpoint\.interface\["ssm"\]/);
     await assert.rejects(client.request('workspace/executeCommand', { command: 'vpceLens.costReport', arguments: [] }), /needs the URI/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('an open usage-file buffer wins over the disk, and a broken one is a diagnostic on it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-cost-'));
+  cpSync(join(REPO, 'test/fixtures/cost/nat-and-usage'), dir, { recursive: true });
+  const client = await LspTestClient.start();
+  try {
+    const main = readFileSync(join(dir, 'main.tf'), 'utf8');
+    const mainUri = client.open(join(dir, 'main.tf'), main);
+    await client.diagnosticsFor(mainUri, () => true);
+    const logs = { textDocument: { uri: mainUri }, position: positionOf(main, 'logs = {') };
+    assert.match(hoverText(await client.request('textDocument/hover', logs)), /\$16\.60\/month/, '200 GB from the file on disk');
+    const usagePath = join(dir, 'infracost-usage.yml');
+    const usage = readFileSync(usagePath, 'utf8');
+    const usageUri = client.open(usagePath, usage.replace('monthly_data_processed_gb: 200', 'monthly_data_processed_gb: 300'));
+    assert.match(hoverText(await client.request('textDocument/hover', logs)), /\$17\.60\/month/, '300 GB from the unsaved buffer');
+    const broken = usage.replace('monthly_data_processed_gb: 200', 'monthly_data_processed_gb: many');
+    client.change(usageUri, 2, [{ text: broken }]);
+    const [problem] = await client.diagnosticsFor(usageUri, (d) => d.length > 0, 2);
+    assert.equal(problem!.code, 'VPCE000');
+    assert.deepEqual(problem!.range.start, positionOf(broken, 'many'));
+    assert.match(String(problem!.message), /monthly_data_processed_gb of aws_vpc_endpoint\.interface\["logs"\] must be a number of GB/);
+    assert.match(hoverText(await client.request('textDocument/hover', logs)), /\$15\.10\/month/, 'the broken entry is ignored: the wildcard applies');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('hover and code lens on a half-typed file answer at every line and never fail', async () => {
+  const client = await LspTestClient.start();
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-cost-'));
+    const text = readFileSync(join(SEED, 'endpoints.tf'), 'utf8').replace('subnet_ids          = [for s in', 'subnet_ids          = [for s').replace(/\}\s*$/, '');
+    const uri = client.open(join(dir, 'endpoints.tf'), text);
+    await client.diagnosticsFor(uri, (d) => d.length > 0);
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: Math.min(2, lines[line]!.length) } });
+      if (hover) assert.equal((hover.contents as MarkupContent).kind, 'markdown');
+    }
+    assert.ok(Array.isArray(await client.request('textDocument/codeLens', { textDocument: { uri } })));
+    const header = hoverText(await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'resource "aws_vpc_endpoint" "s3"') }));
+    assert.match(header, /Gateway \(free\)/);
+    assert.doesNotMatch(client.stderr, /Error/);
   } finally {
     await client.stop();
   }
