@@ -20,7 +20,9 @@ const settings = new SettingsStore(connection);
 let analyses: AnalysisService | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let registerWatcher = false;
-const analyzerReady = Analyzer.create();
+// A file that takes longer than this to parse is reported instead of blocking the server.
+const PARSE_BUDGET_MS = 5_000;
+const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS });
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const capabilities = params.capabilities;

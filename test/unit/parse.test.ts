@@ -174,3 +174,14 @@ test('an edited buffer re-converts only the blocks whose text or place changed',
   assert.notEqual(shifted.body.blocks[0], second.body.blocks[0], 'a moved block is converted again (its positions changed)');
   assert.equal(shifted.body.blocks[0]!.range.start.line, 1);
 });
+
+test('a parse over its time budget is reported, not analysed, and the next parse is clean', async () => {
+  const parser = await HclParser.create(undefined, 1);
+  const huge = Array.from({ length: 40_000 }, (_, i) => `resource "a" "r${i}" {\n  x = ${i}\n}\n`).join('');
+  const file = parser.parse('/m/huge.tf', huge);
+  assert.equal(file.body.blocks.length, 0);
+  assert.match(file.syntaxErrors[0]!.message, /^Not analysed: parsing took longer than/);
+  const small = parser.parse('/m/small.tf', 'locals {\n  a = 1\n}\n');
+  assert.deepEqual(small.syntaxErrors, []);
+  assert.equal(small.body.blocks[0]?.type, 'locals', 'the cancelled parse does not leak into the next one');
+});

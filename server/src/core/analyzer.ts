@@ -53,8 +53,9 @@ const MAX_MODULE_DEPTH = 8;
 export class Analyzer {
   private constructor(readonly parser: HclParser) {}
 
-  static async create(): Promise<Analyzer> {
-    return new Analyzer(await HclParser.create(convertEagerly));
+  /** `parseBudgetMs` bounds the parse of one file (the server sets it; the CLI waits). */
+  static async create(options: { parseBudgetMs?: number } = {}): Promise<Analyzer> {
+    return new Analyzer(await HclParser.create(convertEagerly, options.parseBudgetMs));
   }
 
   parse(source: SourceText): HclFile {

@@ -3,20 +3,23 @@
 import type { Parser } from 'web-tree-sitter';
 import type { Block, EagerBodyPredicate, HclFile } from './ast';
 import { convertTree } from './convert';
-import { TreeCache, type TextChange } from './trees';
+import { ParseBudgetExceeded, TreeCache, type TextChange } from './trees';
 import { createTerraformParser } from './grammar';
 
 export class HclParser {
   private readonly trees: TreeCache;
   private readonly files = new Map<string, { text: string; file: HclFile; blocks: Map<string, Block> }>();
 
-  private constructor(parser: Parser, private readonly eagerBody?: EagerBodyPredicate) {
-    this.trees = new TreeCache(parser);
+  private constructor(parser: Parser, private readonly eagerBody?: EagerBodyPredicate, budgetMs?: number) {
+    this.trees = new TreeCache(parser, budgetMs);
   }
 
-  /** `eagerBody` picks the blocks converted whole; the others are converted when first read. */
-  static async create(eagerBody?: EagerBodyPredicate): Promise<HclParser> {
-    return new HclParser(await createTerraformParser(), eagerBody);
+  /**
+   * `eagerBody` picks the blocks converted whole; the others are converted when first read.
+   * `budgetMs` bounds the parse of one file: a file over budget is reported, not analysed.
+   */
+  static async create(eagerBody?: EagerBodyPredicate, budgetMs?: number): Promise<HclParser> {
+    return new HclParser(await createTerraformParser(), eagerBody, budgetMs);
   }
 
   /**
@@ -27,7 +30,13 @@ export class HclParser {
   parse(path: string, text: string, version?: number, changes?: readonly TextChange[]): HclFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.file;
-    const tree = this.trees.get(path, version ?? -1, text, changes);
+    let tree;
+    try {
+      tree = this.trees.get(path, version ?? -1, text, changes);
+    } catch (error) {
+      if (!(error instanceof ParseBudgetExceeded)) throw error;
+      return this.notAnalysed(path, text, error);
+    }
     // Only a buffer being edited re-converts often enough to keep its blocks for reuse.
     const editing = version !== undefined;
     const blocks = new Map<string, Block>();
@@ -40,6 +49,22 @@ export class HclParser {
     });
     if (version === undefined) this.trees.delete(path);
     this.files.set(path, { text, file, blocks });
+    return file;
+  }
+
+  private notAnalysed(path: string, text: string, error: ParseBudgetExceeded): HclFile {
+    const kb = Math.round(text.length / 1024);
+    const file: HclFile = {
+      path,
+      body: { attributes: [], blocks: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+      syntaxErrors: [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Not analysed: ${error.message} (${kb} KB). The rest of the module is still checked; splitting this file makes it analysable.`,
+      }],
+      comments: new Map(),
+      lineEnding: '\n',
+    };
+    this.files.set(path, { text, file, blocks: new Map() });
     return file;
   }
 

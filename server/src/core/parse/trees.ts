@@ -15,10 +15,18 @@ interface Entry {
   tree: Tree;
 }
 
+/** Parsing took longer than the time budget: the input is too large to analyse interactively. */
+export class ParseBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`parsing took longer than ${budgetMs / 1000} s`);
+  }
+}
+
 export class TreeCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly parser: Parser) {}
+  /** `budgetMs` bounds one parse; a parse over budget throws ParseBudgetExceeded. */
+  constructor(private readonly parser: Parser, private readonly budgetMs = Infinity) {}
 
   /** The tree for `key` at `version`, parsed (incrementally when `changes` are given) if needed. */
   get(key: string, version: number, text: string, changes?: readonly TextChange[]): Tree {
@@ -35,8 +43,16 @@ export class TreeCache {
       }
       if (oldText !== text) oldTree = null; // the changes do not explain the new text: parse afresh
     }
-    const tree = this.parser.parse(text, oldTree);
-    if (!tree) throw new Error('vpce-lens: the parser returned no tree');
+    const deadline = performance.now() + this.budgetMs;
+    const options = Number.isFinite(this.budgetMs)
+      ? // The callback's declared type is void, but returning true cancels the parse.
+        { progressCallback: (() => performance.now() > deadline) as unknown as () => void }
+      : {};
+    const tree = this.parser.parse(text, oldTree, options);
+    if (!tree) {
+      this.parser.reset(); // otherwise the next parse resumes this one
+      throw new ParseBudgetExceeded(this.budgetMs);
+    }
     previous?.tree.delete();
     this.entries.set(key, { version, text, tree });
     return tree;
