@@ -15,6 +15,8 @@ export interface ClientOptions {
   /** `workspace/configuration` answers by section; absent: the client does not support it. */
   configuration?: Record<string, unknown>;
   rootPath?: string;
+  /** Extra node arguments for the server process (e.g. `--require` a preload). */
+  nodeArgs?: string[];
 }
 
 export class LspTestClient {
@@ -27,7 +29,7 @@ export class LspTestClient {
   private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
   static async start(options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection);
     child.stderr.on('data', (d: Buffer) => (client.stderr += d.toString()));
