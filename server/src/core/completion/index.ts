@@ -1,0 +1,109 @@
+// Completion's entry point: the current text and a position -> candidates, in endpoint
+// contexts only (elsewhere: none, so that other Terraform tooling is not crowded). The place
+// comes from the current text; the module's region, prices and other endpoints come from its
+// analysis, which may be a keystroke old.
+import type { ModuleAnalysis } from '../analyzer';
+import type { CurrencyFormat } from '../pricing/format';
+import type { Position } from '../types';
+import { argumentCompletions } from './arguments';
+import { endpointTypeCompletions } from './endpointTypes';
+import {
+  type EndpointBlock, azBasisOf, endpointsDrivenBy, isEndpointBlock, regionOf, regionTextOf, scannedEndpoint, servicesInModule,
+} from './moduleFacts';
+import { type CursorPlace, type ScannedBlock, offsetAt, scanAt } from './scan';
+import { type PriceBasis, priceBasis } from './serviceDocs';
+import { inServiceList, serviceListCompletions } from './serviceLists';
+import { serviceNameCompletions } from './serviceNames';
+import type { CompletionCandidate } from './types';
+
+export type { CompletionCandidate, CompletionKind } from './types';
+
+export interface CompletionRequest {
+  analysis: ModuleAnalysis;
+  text: string;
+  position: Position;
+  format?: CurrencyFormat;
+}
+
+type ValuePlace = Extract<CursorPlace, { kind: 'value' }>;
+
+export function completionsAt(request: CompletionRequest): CompletionCandidate[] {
+  const { text } = request;
+  const scan = scanAt(text, offsetAt(text, request.position));
+  const place = scan.cursor;
+  if (place.kind === 'argument') {
+    const resource = place.blocks[0];
+    if (!resource || !isEndpointBlock(resource)) return [];
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return argumentCompletions({ ...place, endpoint: scannedEndpoint(resource), eol });
+  }
+  if (place.kind !== 'value' || place.blocks.length !== 1) return [];
+  const block = place.blocks[0]!;
+  if (isEndpointBlock(block)) return endpointValue(request, place, block);
+  if (block.type === 'data' && block.labels[0] === 'aws_vpc_endpoint_service' && place.attribute === 'service_name') {
+    return serviceNames(request, place, undefined);
+  }
+  if (block.type === 'locals') {
+    return serviceList(request, place, endpointsDrivenBy(request.analysis, scan.blocks, place.attribute));
+  }
+  return [];
+}
+
+function endpointValue(request: CompletionRequest, place: ValuePlace, block: ScannedBlock): CompletionCandidate[] {
+  const endpoint = scannedEndpoint(block);
+  switch (place.attribute) {
+    case 'service_name':
+      return serviceNames(request, place, endpoint);
+    case 'vpc_endpoint_type': {
+      if (place.containers.length > 0) return [];
+      const basis = basisFor(request, [endpoint.address]);
+      if (place.string) {
+        const { content, closed } = place.string;
+        return endpointTypeCompletions({ block, range: content, quote: false, closing: closed ? '' : '"', basis });
+      }
+      return place.startsElement ? endpointTypeCompletions({ block, range: place.word, quote: true, closing: '', basis }) : [];
+    }
+    case 'for_each':
+      return serviceList(request, place, [endpoint]);
+    default:
+      return [];
+  }
+}
+
+function serviceNames(request: CompletionRequest, place: ValuePlace, endpoint: EndpointBlock | undefined): CompletionCandidate[] {
+  if (!place.string || place.containers.length > 0) return [];
+  const { analysis } = request;
+  const addresses = endpoint ? [endpoint.address] : [];
+  const region = regionOf(analysis, endpoint?.address);
+  const az = azBasisOf(analysis, addresses);
+  return serviceNameCompletions({
+    string: place.string,
+    endpoint,
+    present: servicesInModule(analysis),
+    regionText: regionTextOf(analysis, region),
+    basis: (typedRegion) => priceBasis(region, az, analysis.settings, request.format, typedRegion),
+  });
+}
+
+function serviceList(request: CompletionRequest, place: ValuePlace, endpoints: EndpointBlock[]): CompletionCandidate[] {
+  if (endpoints.length === 0 || !inServiceList(place.containers)) return [];
+  const string = place.string;
+  if (!string && !place.startsElement) return [];
+  const addresses = endpoints.map((e) => e.address);
+  const region = regionOf(request.analysis, addresses[0]);
+  return serviceListCompletions({
+    containers: place.containers,
+    endpoints,
+    range: string ? string.content : place.word,
+    quote: !string,
+    closing: string && !string.closed ? '"' : '',
+    ...(string ? { editing: string.before + string.after } : {}),
+    regionText: regionTextOf(request.analysis, region),
+    basis: basisFor(request, addresses),
+  });
+}
+
+function basisFor(request: CompletionRequest, addresses: string[]): PriceBasis {
+  const { analysis } = request;
+  return priceBasis(regionOf(analysis, addresses[0]), azBasisOf(analysis, addresses), analysis.settings, request.format);
+}
