@@ -1,9 +1,10 @@
 // Test helpers: analyse Terraform given as strings, with no disk involved.
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Analyzer, type ModuleAnalysis } from '../../server/src/core/analyzer';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/settings';
 import type { ModuleFiles, SourceText } from '../../server/src/core/workspace';
 import type { Position } from '../../server/src/core/types';
+import { DEFAULT_USAGE_FILE } from '../../server/src/core/pricing/usage';
 
 export const ROOT = '/virtual/module';
 
@@ -12,7 +13,8 @@ export function memoryFiles(files: Record<string, string>): ModuleFiles {
   return {
     list(dir) {
       const inDir = Object.keys(files).filter((p) => dirname(p) === dir).sort();
-      return { tf: inDir.filter((p) => p.endsWith('.tf')), varFiles: inDir.filter((p) => /\.tfvars(\.json)?$/.test(p)) };
+      const usageFile = inDir.find((p) => basename(p) === DEFAULT_USAGE_FILE);
+      return { tf: inDir.filter((p) => p.endsWith('.tf')), varFiles: inDir.filter((p) => /\.tfvars(\.json)?$/.test(p)), ...(usageFile ? { usageFile } : {}) };
     },
     read(path): SourceText | undefined {
       const text = files[path];

@@ -27,9 +27,7 @@ export function ruleCases(): RuleCase[] {
       if (!statSync(dir).isDirectory()) continue;
       const files: Record<string, string> = {};
       const expected: string[] = [];
-      for (const file of readdirSync(dir).sort()) {
-        if (!/\.(tf|tfvars|tfvars\.json|yml)$/.test(file)) continue;
-        const path = join(dir, file);
+      for (const path of caseFiles(dir)) {
         const text = readFileSync(path, 'utf8');
         files[path] = text;
         text.split('\n').forEach((line, i) => {
@@ -41,4 +39,13 @@ export function ruleCases(): RuleCase[] {
     }
   }
   return cases;
+}
+
+/** A case's module files, and those of local child modules in its subfolders (`modules/x/main.tf`). */
+function caseFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return caseFiles(path);
+    return /\.(tf|tfvars|tfvars\.json|yml)$/.test(name) ? [path] : [];
+  });
 }

@@ -1,0 +1,126 @@
+// Terraform text for inserted blocks, written the way the user writes: their indentation unit,
+// `=` aligned when their blocks align it, references to their own resources by name.
+import type { Block, Expr } from '../parse/ast';
+import { referenceParts } from '../parse/ast';
+import type { Instance } from '../model/scope';
+import { instanceAddress } from '../model/scope';
+import type { TerraformModule } from '../model/module';
+import { exprText, usesInstanceScope } from './exprText';
+import { blockStyle } from './style';
+import { uniqueName } from './names';
+
+export interface TextStyle {
+  unit: string;
+  aligned: boolean;
+}
+
+export const DEFAULT_TEXT_STYLE: TextStyle = { unit: '  ', aligned: true };
+
+/** The style of the first block that shows one; terraform fmt's (aligned `=`) otherwise. */
+export function styleOf(blocks: readonly (Block | undefined)[]): TextStyle {
+  for (const block of blocks) {
+    const aligned = block ? alignment(block) : undefined;
+    if (block && aligned !== undefined) return { unit: blockStyle(block).unit, aligned };
+  }
+  return DEFAULT_TEXT_STYLE;
+}
+
+/**
+ * Whether a block aligns `=`, judged per run of consecutive one-line attributes (terraform fmt
+ * aligns each run separately): a padded run that shares one value column says yes, a run whose
+ * values start in different columns says no; undefined when no run tells.
+ */
+function alignment(block: Block): boolean | undefined {
+  const oneLine = block.body.attributes.filter((a) => a.range.start.line === a.range.end.line).sort((a, b) => a.range.start.line - b.range.start.line);
+  let verdict: boolean | undefined;
+  for (let start = 0; start < oneLine.length; ) {
+    let end = start + 1;
+    while (end < oneLine.length && oneLine[end]!.range.start.line === oneLine[end - 1]!.range.start.line + 1) end++;
+    const run = oneLine.slice(start, end);
+    start = end;
+    if (run.length < 2) continue;
+    const columns = new Set(run.map((a) => a.expr.range.start.character));
+    if (columns.size > 1) verdict = false;
+    else if (run.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3)) return true;
+  }
+  return verdict;
+}
+
+/** A top-level block (`resource "aws_vpc_endpoint" "s3" { ... }`), lines joined with `\n`. */
+export function blockText(header: string, attributes: readonly (readonly [string, string])[], style: TextStyle): string {
+  const width = style.aligned ? Math.max(0, ...attributes.map(([name]) => name.length)) : 0;
+  const lines = attributes.map(([name, value]) => `${style.unit}${name}${' '.repeat(Math.max(1, width - name.length + 1))}= ${value}`);
+  return [`${header} {`, ...lines, '}'].join('\n');
+}
+
+/** `aws_route_table.private[0].id`: the id of one instance, written from inside its module. */
+export function instanceIdRef(instance: Instance): string {
+  return `${instanceAddress(instance.resource.address, instance.key)}.id`;
+}
+
+/**
+ * The ids of some instances as one expression: `aws_route_table.private[*].id` when they are all
+ * of a counted resource, `values(x)[*].id` for all of a for_each, else a list (or a concat).
+ */
+export function idsExpression(chosen: readonly Instance[], allOf: (address: string) => readonly Instance[]): string | undefined {
+  if (chosen.length === 0) return undefined;
+  const byResource = new Map<string, Instance[]>();
+  for (const instance of chosen) byResource.set(instance.resource.address, [...(byResource.get(instance.resource.address) ?? []), instance]);
+  const lists: string[] = [];
+  const singles: string[] = [];
+  for (const [address, instances] of byResource) {
+    const resource = instances[0]!.resource;
+    const everyInstance = allOf(address).every((i) => instances.some((c) => c.address === i.address));
+    if (everyInstance && resource.count) lists.push(`${address}[*].id`);
+    else if (everyInstance && resource.forEach) lists.push(`values(${address})[*].id`);
+    else singles.push(...instances.map(instanceIdRef));
+  }
+  if (lists.length === 1 && singles.length === 0) return lists[0];
+  if (lists.length === 0) return `[${singles.join(', ')}]`;
+  return `concat(${[...lists, ...(singles.length > 0 ? [`[${singles.join(', ')}]`] : [])].join(', ')})`;
+}
+
+/** An expression copied out of another block, when it can stand alone there. */
+export function copiedExpression(expr: Expr | undefined): string | undefined {
+  if (!expr || usesInstanceScope(expr)) return undefined;
+  return exprText(expr);
+}
+
+export interface RegionText {
+  /** What goes in `${…}` of a service name: `data.aws_region.current.name`, `var.region`. */
+  interpolation: string;
+  /** A `data "aws_region"` block to add with the fix, when the module has none. */
+  dataSource?: string;
+}
+
+/**
+ * The region part of a service name the user's way: the interpolation their endpoints already
+ * use, else their `data "aws_region"`, else a new one. A literal region would raise VPCE108.
+ */
+export function regionText(module: TerraformModule): RegionText {
+  for (const resource of module.resources.values()) {
+    if (resource.type !== 'aws_vpc_endpoint') continue;
+    const name = resource.block.body.attributes.find((a) => a.name === 'service_name')?.expr;
+    const found = name?.kind === 'template' ? regionInterpolation(name.parts) : undefined;
+    if (found) return { interpolation: found };
+  }
+  const data = [...module.resources.values()].find((r) => r.mode === 'data' && r.type === 'aws_region' && !r.count && !r.forEach);
+  if (data) return { interpolation: `${data.address}.name` };
+  const name = uniqueName('current', (n) => module.resources.has(`data.aws_region.${n}`));
+  return { interpolation: `data.aws_region.${name}.name`, dataSource: `data "aws_region" "${name}" {}` };
+}
+
+function regionInterpolation(parts: Extract<Expr, { kind: 'template' }>['parts']): string | undefined {
+  for (let i = 1; i + 1 < parts.length; i++) {
+    const [before, part, after] = [parts[i - 1]!, parts[i]!, parts[i + 1]!];
+    if (part.kind !== 'interpolation' || before.kind !== 'text' || after.kind !== 'text') continue;
+    if (!before.text.endsWith('.') || !after.text.startsWith('.') || before.text.includes('vpce')) continue;
+    if (referenceParts(part.expr) && !usesInstanceScope(part.expr)) return exprText(part.expr);
+  }
+  return undefined;
+}
+
+/** A resource name from a service short name (`ecr.dkr` -> `ecr_dkr`), unique in the module. */
+export function resourceName(module: TerraformModule, type: string, base: string, reserved: ReadonlySet<string>): string {
+  return uniqueName(base.replace(/[^A-Za-z0-9_]/g, '_'), (n) => module.resources.has(`${type}.${n}`) || reserved.has(n));
+}

@@ -1,0 +1,207 @@
+// The quick fix shared by the missing-endpoint rules: add Gateway endpoints on the VPC's route
+// tables and Interface endpoints for missing services, in the user's terms. Interface services
+// go into the for_each list their siblings come from when there is one, else into blocks that
+// copy an existing interface endpoint's vpc/subnet/security-group references. A fix that would
+// need something it cannot identify is not offered (undefined).
+import type { EvaluatedModule } from '../../analyzer';
+import type { EndpointView } from '../../model/endpoints';
+import type { Block, HclFile } from '../../parse/ast';
+import { serviceNameFor } from '../../services/catalogue';
+import { appendListElement, insertAfterBlock } from '../../fixes/edits';
+import { blockText, copiedExpression, idsExpression, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
+import { argument } from '../../model/viewHelpers';
+import type { Fix, TextEdit } from '../../types';
+import { forEachListSite } from './forEachList';
+import { appendMapEntries } from '../../fixes/objectEdits';
+import type { Placed, PlacedRouteTable, VpcGroup } from './vpcGroups';
+
+export interface MissingEndpoints {
+  /** Interface endpoints to add, by short name. */
+  interfaces: readonly string[];
+  /** Gateway endpoints to add: `s3`, `dynamodb`. */
+  gateways: readonly string[];
+}
+
+/** Gateway endpoints for s3 go on every route table of the VPC; the others on the private ones. */
+const ALL_ROUTE_TABLES = new Set(['s3']);
+
+/** Blocks to insert after one anchor block, and the module their references live in. */
+interface Insertion {
+  module: EvaluatedModule;
+  anchor: { file: HclFile; block: Block };
+  blocks: string[];
+}
+
+/** Names taken and data sources added by one fix, so that its parts do not clash. */
+interface FixContext {
+  reserved: Set<string>;
+  regions: Map<EvaluatedModule, RegionText>;
+}
+
+export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: VpcGroup, missing: MissingEndpoints, title: string): Fix | undefined {
+  const edits: TextEdit[] = [];
+  const insertions: Insertion[] = [];
+  const context: FixContext = { reserved: new Set(), regions: new Map() };
+  for (const service of missing.gateways) {
+    const insertion = gatewayInsertion(group, service, context);
+    if (!insertion) return undefined;
+    insertions.push(insertion);
+  }
+  if (missing.interfaces.length > 0) {
+    const site = listSite(modules, group);
+    if (site) edits.push(site.kind === 'list' ? appendListElements(site.file, site.list, missing.interfaces) : appendMapEntries(site.file, site.map, site.value, missing.interfaces));
+    else {
+      const insertion = interfaceInsertion(group, missing.interfaces, context);
+      if (!insertion) return undefined;
+      insertions.push(insertion);
+    }
+  }
+  edits.push(...mergeInsertions(insertions));
+  return edits.length > 0 ? { title, edits } : undefined;
+}
+
+function listSite(modules: readonly EvaluatedModule[], group: VpcGroup) {
+  for (const { view, module } of group.endpoints) {
+    if (view.type !== 'Interface') continue;
+    const site = forEachListSite(modules, module, [view]);
+    if (site) return site;
+  }
+  return undefined;
+}
+
+function appendListElements(file: HclFile, list: Parameters<typeof appendListElement>[1], services: readonly string[]): TextEdit {
+  const last = list.items.at(-1);
+  const multiLine = list.range.start.line !== list.range.end.line;
+  const separator = last && multiLine ? `,${file.lineEnding}${' '.repeat(last.range.start.character)}` : ', ';
+  return appendListElement(file, list, services.map((s) => JSON.stringify(s)).join(separator));
+}
+
+function gatewayInsertion(group: VpcGroup, service: string, context: FixContext): Insertion | undefined {
+  const wanted = group.routeTables.filter((t) => (ALL_ROUTE_TABLES.has(service) ? true : t.privacy === 'private'));
+  const home = homeModule(group, wanted);
+  if (!home) return undefined;
+  const tables = wanted.filter((t) => t.module === home);
+  const evaluator = home.evaluator;
+  const routeTableIds = idsExpression(tables.map((t) => t.view.instance), (address) => {
+    const resource = evaluator.module.resources.get(address);
+    const instances = resource ? evaluator.refs.instances(resource) : undefined;
+    return instances?.known ? instances.instances : [];
+  });
+  const vpcId = vpcIdText(group, home, tables);
+  const anchor = anchorIn(home, lastEndpointBlock(home) ?? tables.at(-1)!.view.instance.resource.block);
+  if (!routeTableIds || !vpcId || !anchor) return undefined;
+  const { region, added } = regionFor(home, context);
+  const name = resourceName(evaluator.module, 'aws_vpc_endpoint', service, context.reserved);
+  context.reserved.add(name);
+  const block = blockText(`resource "aws_vpc_endpoint" "${name}"`, [
+    ['vpc_id', vpcId],
+    ['service_name', serviceNameText(service, region)],
+    ['vpc_endpoint_type', '"Gateway"'],
+    ['route_table_ids', routeTableIds],
+  ], styleFor(home));
+  return { module: home, anchor, blocks: [...added, block] };
+}
+
+/** The module that declares the route tables (the VPC's own when it has some there). */
+function homeModule(group: VpcGroup, tables: readonly PlacedRouteTable[]): EvaluatedModule | undefined {
+  if (group.vpc && tables.some((t) => t.module === group.vpc!.module)) return group.vpc.module;
+  return tables[0]?.module;
+}
+
+function vpcIdText(group: VpcGroup, home: EvaluatedModule, tables: readonly PlacedRouteTable[]): string | undefined {
+  if (group.vpc?.module === home) return `${group.vpc.view.instance.resource.address}${indexText(group.vpc.view.instance.key)}.id`;
+  for (const { view, module } of group.endpoints) {
+    if (module !== home || view.resource.block.type !== 'resource') continue;
+    const copied = copiedExpression(argument(view.instance, 'vpc_id')?.expr);
+    if (copied) return copied;
+  }
+  for (const table of tables) {
+    const copied = copiedExpression(argument(table.view.instance, 'vpc_id')?.expr);
+    if (copied) return copied;
+  }
+  return undefined;
+}
+
+function indexText(key: string | number | undefined): string {
+  return key === undefined ? '' : `[${JSON.stringify(key)}]`;
+}
+
+/** New interface endpoint blocks modelled on an existing one of the VPC (same vpc, subnets, SGs). */
+function interfaceInsertion(group: VpcGroup, services: readonly string[], context: FixContext): Insertion | undefined {
+  const template = group.endpoints.map(templateOf).find((t) => t !== undefined);
+  if (!template) return undefined;
+  const { module, view, copied } = template;
+  const anchor = anchorIn(module, view.resource.block);
+  if (!anchor) return undefined;
+  const { region, added } = regionFor(module, context);
+  const style = styleOf([view.resource.block]);
+  const blocks = services.map((service) => {
+    const name = resourceName(module.evaluator.module, 'aws_vpc_endpoint', service, context.reserved);
+    context.reserved.add(name);
+    return blockText(`resource "aws_vpc_endpoint" "${name}"`, [
+      ['vpc_id', copied.vpc_id],
+      ['service_name', serviceNameText(service, region)],
+      ['vpc_endpoint_type', '"Interface"'],
+      ['subnet_ids', copied.subnet_ids],
+      ['security_group_ids', copied.security_group_ids],
+      ['private_dns_enabled', 'true'],
+      ...(copied.region ? [['region', copied.region] as const] : []),
+    ], style);
+  });
+  return { module, anchor, blocks: [...added, ...blocks] };
+}
+
+const COPIED = ['vpc_id', 'subnet_ids', 'security_group_ids'] as const;
+
+function templateOf({ view, module }: Placed<EndpointView>) {
+  if (view.type !== 'Interface' || view.service.kind !== 'aws' || view.resource.block.type !== 'resource') return undefined;
+  const copied: Record<string, string> = {};
+  for (const name of COPIED) {
+    const text = copiedExpression(argument(view.instance, name)?.expr);
+    if (!text) return undefined;
+    copied[name] = text;
+  }
+  const regionAttribute = argument(view.instance, 'region');
+  const region = regionAttribute ? copiedExpression(regionAttribute.expr) : undefined;
+  if (regionAttribute && !region) return undefined;
+  return { view, module, copied: { vpc_id: copied.vpc_id!, subnet_ids: copied.subnet_ids!, security_group_ids: copied.security_group_ids!, region } };
+}
+
+/** The region text of a module, and the data source block to add if this is the fix's first use of it. */
+function regionFor(module: EvaluatedModule, context: FixContext): { region: RegionText; added: string[] } {
+  const known = context.regions.get(module);
+  if (known) return { region: known, added: [] };
+  const region = regionText(module.evaluator.module);
+  context.regions.set(module, region);
+  return { region, added: region.dataSource ? [region.dataSource] : [] };
+}
+
+function serviceNameText(service: string, region: RegionText): string {
+  return JSON.stringify(serviceNameFor(service, '<region>') ?? `com.amazonaws.<region>.${service}`).replace('<region>', `\${${region.interpolation}}`);
+}
+
+function lastEndpointBlock(module: EvaluatedModule): Block | undefined {
+  const blocks = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed' && r.type === 'aws_vpc_endpoint').map((r) => r.block);
+  return blocks.at(-1);
+}
+
+function anchorIn(module: EvaluatedModule, block: Block): Insertion['anchor'] | undefined {
+  const file = module.evaluator.module.files.find((f) => f.body.blocks.includes(block));
+  return file ? { file, block } : undefined;
+}
+
+function styleFor(module: EvaluatedModule): TextStyle {
+  const resources = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed');
+  return styleOf([...resources.filter((r) => r.type === 'aws_vpc_endpoint'), ...resources].map((r) => r.block));
+}
+
+/** One edit per anchor block, so that blocks inserted at the same place keep their order. */
+function mergeInsertions(insertions: readonly Insertion[]): TextEdit[] {
+  const byAnchor = new Map<Block, Insertion>();
+  for (const insertion of insertions) {
+    const existing = byAnchor.get(insertion.anchor.block);
+    if (existing) existing.blocks.push(...insertion.blocks.filter((b) => !existing.blocks.includes(b)));
+    else byAnchor.set(insertion.anchor.block, { ...insertion, blocks: [...insertion.blocks] });
+  }
+  return [...byAnchor.values()].map((i) => insertAfterBlock(i.anchor.file, i.anchor.block, i.blocks.join('\n\n')));
+}

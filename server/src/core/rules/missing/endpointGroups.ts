@@ -1,0 +1,68 @@
+// VPCE203 / VPCE204 / VPCE205: a dependency group of groups.json (Session Manager, ECR, ECS on
+// EC2) started in a VPC but not finished. Only members known to be absent are reported.
+import type { ModuleAnalysis } from '../../analyzer';
+import { groupById, type EndpointGroup } from '../../services/catalogue';
+import type { Rule, RuleFinding } from '../rule';
+import { missingEndpointsFix } from './endpointFix';
+import { endpointsFor, presence } from './presence';
+import { throughNat } from './natRate';
+import { aGatewayEndpoint, listText } from './text';
+import { firstEndpointAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
+
+export interface GroupGap {
+  group: EndpointGroup;
+  present: string[];
+  interfaces: string[];
+  gateways: string[];
+}
+
+/** What a dependency group lacks in a VPC, when at least one of its interface members is there. */
+export function groupGap(vpc: VpcGroup, group: EndpointGroup): GroupGap | undefined {
+  const present = group.required.filter((s) => presence(vpc, s, 'Interface') === 'present');
+  if (present.length === 0) return undefined;
+  const interfaces = group.required.filter((s) => presence(vpc, s, 'Interface') === 'absent');
+  const gateways = group.requiredGateway.filter((s) => presence(vpc, s, 'Gateway') === 'absent');
+  return interfaces.length + gateways.length > 0 ? { group, present, interfaces, gateways } : undefined;
+}
+
+/** `the logs endpoint`, `endpoints for ecr.api and ecr.dkr, and an S3 Gateway endpoint`. */
+export function missingText(interfaces: readonly string[], gateways: readonly string[]): string {
+  const parts: string[] = [];
+  if (interfaces.length === 1) parts.push(`the ${interfaces[0]} endpoint`);
+  else if (interfaces.length > 1) parts.push(`endpoints for ${listText(interfaces)}`);
+  for (const gateway of gateways) parts.push(aGatewayEndpoint(gateway));
+  return parts.join(interfaces.length > 1 ? ', and ' : ' and ');
+}
+
+function groupRule(id: string, groupId: string, natSeverity?: 'warning'): Rule {
+  return {
+    id,
+    run: (analysis) => {
+      const group = groupById(groupId);
+      return group ? vpcGroups(analysis).flatMap((vpc) => gapFinding(analysis, vpc, group, natSeverity)) : [];
+    },
+  };
+}
+
+function gapFinding(analysis: ModuleAnalysis, vpc: VpcGroup, group: EndpointGroup, natSeverity: 'warning' | undefined): RuleFinding[] {
+  const gap = groupGap(vpc, group);
+  if (!gap) return [];
+  const members = vpc.endpoints.filter((e) => gap.present.some((s) => endpointsFor(vpc, s).includes(e.view)));
+  const anchor = firstEndpointAnchor(members);
+  if (!anchor) return [];
+  const missing = missingText(gap.interfaces, gap.gateways);
+  const s3Interface = gap.gateways.includes('s3') && endpointsFor(vpc, 's3').some((e) => e.type === 'Interface')
+    ? ' (the S3 Interface endpoint does not serve it: image layers need the Gateway endpoint)' : '';
+  const nat = vpc.natGateways.length > 0 ? ` Until then these calls go ${throughNat(vpc, analysis.settings)}.` : '';
+  const fix = missingEndpointsFix(analysis.modules, vpc, gap, `Add ${missing} to VPC ${vpc.label}`);
+  return [{
+    file: anchor.file, range: anchor.range, ...(anchor.address ? { address: anchor.address } : {}),
+    message: `${group.title} endpoints are incomplete in VPC ${vpc.label}: it has ${listText(gap.present)} but lacks ${missing}${s3Interface}. ${group.why}${nat}`,
+    ...(fix ? { fixes: [fix] } : {}),
+    ...(natSeverity && vpc.natGateways.length > 0 ? { severity: natSeverity } : {}),
+  }];
+}
+
+export const sessionManagerGroup = groupRule('VPCE203', 'session-manager');
+export const ecrGroup = groupRule('VPCE204', 'ecr', 'warning');
+export const ecsOnEc2Group = groupRule('VPCE205', 'ecs-ec2');

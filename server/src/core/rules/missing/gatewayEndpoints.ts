@@ -1,0 +1,89 @@
+// VPCE201 / VPCE202 / VPCE207: the free S3 and DynamoDB Gateway endpoints. 201/202 fire for a
+// VPC whose private subnets reach AWS through NAT or not at all; 207 for an Interface endpoint
+// of s3/dynamodb without the free Gateway beside it, where 201/202 have not already said so.
+import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { Resource } from '../../model/module';
+import type { Rule, RuleFinding } from '../rule';
+import type { Severity } from '../../types';
+import { missingEndpointsFix } from './endpointFix';
+import { throughNat } from './natRate';
+import { aGatewayEndpoint, gatewayTitle } from './text';
+import { endpointsFor, presence } from './presence';
+import { readWorkloadData } from './workloadData';
+import { hasPrivateRouting, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
+
+
+/** Whether VPCE201/202 fire for this service in this VPC. */
+function missingGateway(group: VpcGroup, service: string): boolean {
+  return hasPrivateRouting(group) && presence(group, service, 'Gateway') === 'absent';
+}
+
+function gatewayFinding(analysis: ModuleAnalysis, group: VpcGroup, service: string, message: string, severity?: Severity): RuleFinding[] {
+  const anchor = vpcAnchor(group);
+  if (!anchor) return [];
+  const fix = missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`);
+  return [{ file: anchor.file, range: anchor.range, message, ...(anchor.address ? { address: anchor.address } : {}), ...(fix ? { fixes: [fix] } : {}), ...(severity ? { severity } : {}) }];
+}
+
+function reason(analysis: ModuleAnalysis, group: VpcGroup, service: string): string {
+  const title = gatewayTitle(service);
+  if (group.natGateways.length > 0) return `${title} traffic from its private subnets goes ${throughNat(group, analysis.settings)}`;
+  return `its private subnets have no way to ${title} unless another route leads out`;
+}
+
+export const missingS3Gateway: Rule = {
+  id: 'VPCE201',
+  run: (analysis) =>
+    vpcGroups(analysis).filter((g) => missingGateway(g, 's3')).flatMap((group) =>
+      gatewayFinding(analysis, group, 's3', `VPC ${group.label} has no S3 Gateway endpoint: ${reason(analysis, group, 's3')}. Gateway endpoints are free.`),
+    ),
+};
+
+export const missingDynamoDbGateway: Rule = {
+  id: 'VPCE202',
+  run: (analysis) =>
+    vpcGroups(analysis).filter((g) => missingGateway(g, 'dynamodb')).flatMap((group) => {
+      const used = usesDynamoDb(analysis, group);
+      const message = used
+        ? `VPC ${group.label} uses DynamoDB (${used}) but has no DynamoDB Gateway endpoint: ${reason(analysis, group, 'dynamodb')}. Gateway endpoints are free.`
+        : `VPC ${group.label} has no DynamoDB Gateway endpoint; none of this module's resources use DynamoDB, but if the workloads do, the Gateway endpoint is free.`;
+      return gatewayFinding(analysis, group, 'dynamodb', message, used ? undefined : 'info');
+    }),
+};
+
+/** How the module is seen to use DynamoDB, or undefined. */
+export function usesDynamoDb(analysis: ModuleAnalysis, group: VpcGroup): string | undefined {
+  if (endpointsFor(group, 'dynamodb').some((e) => e.type === 'Interface')) return 'a DynamoDB Interface endpoint';
+  const types = readWorkloadData().serviceUse.dynamodb ?? [];
+  for (const module of analysis.modules) {
+    for (const resource of module.evaluator.module.resources.values()) {
+      if (resource.mode === 'managed' && types.includes(resource.type) && instanceCount(module, resource) > 0) return `${module.prefix}${resource.address}`;
+    }
+  }
+  return undefined;
+}
+
+function instanceCount(module: EvaluatedModule, resource: Resource): number {
+  const instances = module.evaluator.refs.instances(resource);
+  return instances.known ? instances.instances.length : 0;
+}
+
+export const interfaceWithoutGateway: Rule = {
+  id: 'VPCE207',
+  run: (analysis) =>
+    vpcGroups(analysis).flatMap((group) =>
+      ['s3', 'dynamodb'].flatMap((service) => {
+        if (missingGateway(group, service)) return []; // VPCE201/202 already say it, with the same fix
+        const interfaces = endpointsFor(group, service).filter((e) => e.type === 'Interface');
+        const first = interfaces[0];
+        if (!first || presence(group, service, 'Gateway') !== 'absent') return [];
+        const title = gatewayTitle(service);
+        const fix = missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`);
+        return [{
+          file: first.file, range: first.resource.block.headerRange, address: first.address,
+          message: `${title} has an Interface endpoint but no Gateway endpoint in VPC ${group.label}: the Gateway endpoint is free for traffic from inside the VPC, while the Interface endpoint bills per AZ-hour and per GB.`,
+          ...(fix ? { fixes: [fix] } : {}),
+        }];
+      }),
+    ),
+};

@@ -1,0 +1,42 @@
+// Endpoints that may exist but cannot be listed: an `aws_vpc_endpoint` whose count/for_each
+// cannot be evaluated, or a vpc-endpoints module call whose endpoints cannot be read. They keep
+// the missing-endpoint rules silent for whatever service and type they might be.
+import type { EvaluatedModule } from '../../analyzer';
+import { ENDPOINT_TYPES, type EndpointType } from '../../model/endpoints';
+import { MODULE_SCOPE } from '../../model/scope';
+import { asString } from '../../model/values';
+import { referenceKey } from '../../model/viewHelpers';
+import { findAttribute } from '../../parse/ast';
+import { parseServiceName } from '../../services/catalogue';
+
+export interface UnknownEndpoint {
+  /** Short names it may be, or any service. */
+  services: readonly string[] | 'any';
+  type: EndpointType | 'any';
+  /** The VPC key its vpc_id refers to, when that can be told without an instance. */
+  vpc?: string;
+}
+
+const NO_ENDPOINT = /creates no endpoint\.$/;
+
+export function unknownEndpointsOf(module: EvaluatedModule): UnknownEndpoint[] {
+  const evaluator = module.evaluator;
+  const found: UnknownEndpoint[] = [];
+  for (const resource of evaluator.module.resources.values()) {
+    if (resource.mode !== 'managed' || resource.type !== 'aws_vpc_endpoint' || evaluator.refs.instances(resource).known) continue;
+    const read = (name: string) => {
+      const attribute = findAttribute(resource.block.body, name);
+      return attribute ? evaluator.evaluate(attribute.expr, MODULE_SCOPE) : undefined;
+    };
+    const typeText = read('vpc_endpoint_type');
+    const type = typeText === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeText) ?? '') ? (typeText as EndpointType) : 'any';
+    const serviceName = asString(read('service_name') ?? null);
+    const parsed = serviceName === undefined ? undefined : parseServiceName(serviceName);
+    const vpc = referenceKey(read('vpc_id'));
+    found.push({ services: parsed?.kind === 'aws' ? [parsed.shortName] : 'any', type, ...(vpc !== undefined ? { vpc } : {}) });
+  }
+  for (const call of module.registry.calls) {
+    if (call.kind === 'vpc-endpoints' && call.notes.some((note) => !NO_ENDPOINT.test(note))) found.push({ services: 'any', type: 'any' });
+  }
+  return found;
+}
