@@ -9,7 +9,7 @@
 //
 // Needs `npm run build` and `npx tsc -p tsconfig.json`; installs its tools on first use.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,9 @@ mkdirSync(extensionsDir);
 mkdirSync(outputDir, { recursive: true });
 writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
   'workbench.startupEditor': 'none',
+  // Tests edit fixtures without saving and revert them afterwards; an auto-save in between
+  // would write the edit to disk and leak it into the next test.
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -61,6 +64,8 @@ writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The LanguageClient's protocol trace lands in the logs copied to test-output/editor.
+  'vpceLens.trace.server': 'verbose',
 }, null, 2));
 
 const env = isolatedEnv(runDir, {
@@ -160,6 +165,14 @@ try {
   await browser?.close().catch(() => undefined);
   await stopProcessGroup(server);
   serverLog.end();
+  // The workbench's and extension host's logs (output channels included) for a post-mortem.
+  const logsCopy = join(outputDir, `${label}-logs`);
+  rmSync(logsCopy, { recursive: true, force: true });
+  try {
+    cpSync(join(userDataDir, 'logs'), logsCopy, { recursive: true });
+  } catch {
+    // code-server wrote no logs
+  }
   try {
     lines.push(...readFileSync(reportFile, 'utf8').split('\n').filter(Boolean));
   } catch {
@@ -177,7 +190,7 @@ finish(summary, failureReason);
 function finish(summary, reason) {
   let { passed, failed } = summary;
   if (reason) {
-    console.log(`${label}: FAILED: ${reason} (code-server log: ${logFile.replace(repoRoot + '/', '')})`);
+    console.log(`${label}: FAILED: ${reason} (logs: ${outputDir.replace(repoRoot + '/', '')}/${label}*)`);
     if (!summary.complete || failed === 0) failed += 1;
   }
   console.log(`${label}: finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -39,6 +39,9 @@ mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir);
 writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
   'workbench.startupEditor': 'none',
+  // Tests edit fixtures without saving and revert them afterwards; an auto-save in between
+  // would write the edit to disk and leak it into the next test.
+  'files.autoSave': 'off',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,

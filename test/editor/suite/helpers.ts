@@ -160,6 +160,15 @@ export async function waitForActivation(deadlineMs: number): Promise<vscode.Exte
   return extension;
 }
 
+/**
+ * Editor settings the tests rely on, whatever the launcher set: no auto-save (tests edit
+ * fixtures without saving and revert them; a save in between would leak an edit to disk).
+ */
+export async function prepareEditor(): Promise<void> {
+  const files = vscode.workspace.getConfiguration('files');
+  if (files.get('autoSave') !== 'off') await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+}
+
 /** Reverts every unsaved fixture and closes all editors, so tests do not see each other's edits. */
 export async function revertAndCloseAll(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {

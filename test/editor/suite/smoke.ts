@@ -2,7 +2,7 @@
 // extensionDevelopmentPath is then an empty host extension, not the repository).
 import * as vscode from 'vscode';
 import { EditorTest, runEditorTests } from './harness';
-import { EXTENSION_ID, assert, revertAndCloseAll, showHoverForScreenshot } from './helpers';
+import { EXTENSION_ID, assert, prepareEditor, revertAndCloseAll, showHoverForScreenshot } from './helpers';
 import { editorTests } from './tests';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -32,6 +32,7 @@ const packagedExtensionTest: EditorTest = {
 };
 
 export async function run(): Promise<void> {
+  await prepareEditor();
   try {
     await runEditorTests('installed VSIX', [packagedExtensionTest, ...editorTests.filter((t) => t.smoke)],
       { afterEach: revertAndCloseAll });
