@@ -45,7 +45,9 @@ for (const c of cases) {
         assert.ok(!result.some((f) => f.rule === 'VPCE000'), `${label} broke the syntax:\n${[...byFile.keys()].map((f) => after[f]).join('\n---\n')}`);
         assert.ok(!result.some((f) => identity(f) === identity(finding)), `${label} did not remove its finding`);
         const old = new Set(before.map(identity));
-        const added = result.filter((f) => !old.has(identity(f)));
+        // A fix may bring up a finding its title names (the quality bar in docs/rules.md).
+        const named = new Set(fix.title.match(/VPCE\d{3}/g) ?? []);
+        const added = result.filter((f) => !old.has(identity(f)) && !named.has(f.rule));
         assert.deepEqual(added.map(identity), [], `${label} added findings`);
       }
     }

@@ -7,9 +7,9 @@ import { isPricingError, natGatewayCost } from '../../pricing/cost';
 import { formatMoney } from '../../pricing/format';
 import { moduleCosts, type CostReport } from '../../pricing/moduleCosts';
 import { natComparisons } from '../../pricing/natComparison';
-import { groups } from '../../services/catalogue';
+import { groupById } from '../../services/catalogue';
 import type { Rule, RuleFinding } from '../rule';
-import { groupGap } from '../missing/endpointGroups';
+import { COMPLETENESS_GROUPS, groupGap } from '../missing/endpointGroups';
 import { usesDynamoDb } from '../missing/gatewayEndpoints';
 import { presence } from '../missing/presence';
 import { firstEndpointAnchor, vpcGroups, type VpcGroup } from '../missing/vpcGroups';
@@ -32,7 +32,7 @@ export const natRemovable: Rule = {
       if (!nat || awsInterfaces(vpc).length === 0 || !fullyKnown(vpc)) return [];
       if (presence(vpc, 's3', 'Gateway') !== 'present') return [];
       if (usesDynamoDb(analysis, vpc) && presence(vpc, 'dynamodb', 'Gateway') !== 'present') return [];
-      if (groups().some((g) => groupGap(vpc, g))) return [];
+      if (COMPLETENESS_GROUPS.some((id) => { const group = groupById(id); return group && groupGap(vpc, group); })) return [];
       if (needs.some((n) => n.vpc === vpc && n.interfaces.length + n.gateways.length > 0)) return [];
       const count = vpc.natGateways.length;
       return [{

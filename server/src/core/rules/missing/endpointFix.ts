@@ -12,6 +12,7 @@ import { blockText, copiedExpression, idsExpression, regionText, resourceName, s
 import { argument } from '../../model/viewHelpers';
 import type { Fix, TextEdit } from '../../types';
 import { forEachListSite } from './forEachList';
+import VPC_MODULE_OUTPUTS from '../data/vpc-module-outputs.json';
 import { appendMapEntries } from '../../fixes/objectEdits';
 import type { Placed, PlacedRouteTable, VpcGroup } from './vpcGroups';
 
@@ -57,7 +58,10 @@ export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: 
     }
   }
   edits.push(...mergeInsertions(insertions));
-  return edits.length > 0 ? { title, edits } : undefined;
+  // With the missing endpoints in place, the NAT gateway may have nothing left to carry.
+  const interfaces = missing.interfaces.length > 0 || group.endpoints.some((e) => e.view.type === 'Interface' && e.view.service.kind === 'aws');
+  const natNote = group.natGateways.length > 0 && interfaces ? `; ${group.natGateways.length === 1 ? 'its NAT gateway' : 'its NAT gateways'} may then be removable (VPCE301)` : '';
+  return edits.length > 0 ? { title: `${title}${natNote}`, edits } : undefined;
 }
 
 function listSite(modules: readonly EvaluatedModule[], group: VpcGroup) {
@@ -77,6 +81,7 @@ function appendListElements(file: HclFile, list: Parameters<typeof appendListEle
 }
 
 function gatewayInsertion(group: VpcGroup, service: string, context: FixContext): Insertion | undefined {
+  if (group.registryVpc) return registryGatewayInsertion(group.registryVpc, service, context);
   const wanted = group.routeTables.filter((t) => (ALL_ROUTE_TABLES.has(service) ? true : t.privacy === 'private'));
   const home = homeModule(group, wanted);
   if (!home) return undefined;
@@ -90,16 +95,31 @@ function gatewayInsertion(group: VpcGroup, service: string, context: FixContext)
   const vpcId = vpcIdText(group, home, tables);
   const anchor = anchorIn(home, lastEndpointBlock(home) ?? tables.at(-1)!.view.instance.resource.block);
   if (!routeTableIds || !vpcId || !anchor) return undefined;
-  const { region, added } = regionFor(home, context);
-  const name = resourceName(evaluator.module, 'aws_vpc_endpoint', service, context.reserved);
+  return gatewayBlock(home, anchor, service, vpcId, routeTableIds, context);
+}
+
+function gatewayBlock(module: EvaluatedModule, anchor: Insertion['anchor'], service: string, vpcId: string, routeTableIds: string, context: FixContext): Insertion {
+  const { region, added } = regionFor(module, context);
+  const name = resourceName(module.evaluator.module, 'aws_vpc_endpoint', service, context.reserved);
   context.reserved.add(name);
   const block = blockText(`resource "aws_vpc_endpoint" "${name}"`, [
     ['vpc_id', vpcId],
     ['service_name', serviceNameText(service, region)],
     ['vpc_endpoint_type', '"Gateway"'],
     ['route_table_ids', routeTableIds],
-  ], styleFor(home));
-  return { module: home, anchor, blocks: [...added, block] };
+  ], styleFor(module));
+  return { module, anchor, blocks: [...added, block] };
+}
+
+/** A Gateway endpoint beside a terraform-aws-modules/vpc call, on the route tables it outputs. */
+function registryGatewayInsertion({ call, module }: NonNullable<VpcGroup['registryVpc']>, service: string, context: FixContext): Insertion | undefined {
+  const anchor = anchorIn(module, call.call.block);
+  if (!anchor || call.call.count || call.call.forEach) return undefined;
+  const output = (name: string) => `module.${call.call.name}.${name}`;
+  const tables = ALL_ROUTE_TABLES.has(service)
+    ? `concat(${output(VPC_MODULE_OUTPUTS.privateRouteTableIds)}, ${output(VPC_MODULE_OUTPUTS.publicRouteTableIds)})`
+    : output(VPC_MODULE_OUTPUTS.privateRouteTableIds);
+  return gatewayBlock(module, anchor, service, output(VPC_MODULE_OUTPUTS.vpcId), tables, context);
 }
 
 /** The module that declares the route tables (the VPC's own when it has some there). */

@@ -34,7 +34,7 @@ export function missingText(interfaces: readonly string[], gateways: readonly st
   return parts.join(interfaces.length > 1 ? ', and ' : ' and ');
 }
 
-function groupRule(id: string, groupId: string, natSeverity?: 'warning'): Rule {
+function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], natSeverity?: 'warning'): Rule {
   return {
     id,
     run: (analysis) => {
@@ -57,11 +57,14 @@ function gapFinding(analysis: ModuleAnalysis, vpc: VpcGroup, group: EndpointGrou
   const fix = missingEndpointsFix(analysis.modules, vpc, gap, `Add ${missing} to VPC ${vpc.label}`);
   return [{
     file: anchor.file, range: anchor.range, ...(anchor.address ? { address: anchor.address } : {}),
-    message: `${group.title} endpoints are incomplete in VPC ${vpc.label}: it has ${listText(gap.present)} but lacks ${missing}${s3Interface}. ${group.why}${nat}`,
+    message: `Endpoints for ${group.title} are incomplete in VPC ${vpc.label}: it has ${listText(gap.present)} but lacks ${missing}${s3Interface}. ${group.why}${nat}`,
     ...(fix ? { fixes: [fix] } : {}),
     ...(natSeverity && vpc.natGateways.length > 0 ? { severity: natSeverity } : {}),
   }];
 }
+
+/** The groups whose members travel together in any VPC (EKS's list is a workload need, VPCE206). */
+export const COMPLETENESS_GROUPS = ['session-manager', 'ecr', 'ecs-ec2'] as const;
 
 export const sessionManagerGroup = groupRule('VPCE203', 'session-manager');
 export const ecrGroup = groupRule('VPCE204', 'ecr', 'warning');

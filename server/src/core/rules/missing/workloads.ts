@@ -75,6 +75,7 @@ function findKeyed(module: EvaluatedModule, expr: Expr, key: string, pattern: Re
       return firstFound([expr.then, expr.else], inner);
     case 'for':
       return inner(expr.valueExpr);
+    case 'literal':
     case 'template': {
       const json = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'g');
       for (const match of valueText(expr).matchAll(json)) if (pattern.test(match[1]!)) return expr.range;
