@@ -2,6 +2,7 @@
 // launchers; `smoke` marks the subset that is also run against the installed VSIX.
 // Hover, code lens, code action and completion tests go here too (see helpers.ts).
 import * as vscode from 'vscode';
+import { costEditorTests } from './costTests';
 import { EditorTest } from './harness';
 import {
   DEADLINE, EXTENSION_ID, appendText, assert, describeDiagnostics, openFixture, positionOf,
@@ -81,4 +82,5 @@ export const editorTests: EditorTest[] = [
         'main.tf to keep its VPCE000', () => describeDiagnostics(main.uri));
     },
   },
+  ...costEditorTests,
 ];
