@@ -11,7 +11,7 @@
 //
 // Needs `npm run build` and `npx tsc -p tsconfig.json`; installs its tools on first use.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,8 @@ const { dir: runDir, workspace } = makeRunDir('vpce-code-server');
 const userDataDir = join(runDir, 'user-data');
 const extensionsDir = join(runDir, 'extensions');
 const reportFile = join(runDir, 'report.txt');
+const screenshotHandshake = join(runDir, 'screenshot');
+const screenshot = join(outputDir, `${label}.png`);
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir);
 mkdirSync(outputDir, { recursive: true });
@@ -72,6 +74,7 @@ writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
 const env = isolatedEnv(runDir, {
   PATH: `${node24Bin}:${process.env.PATH}`,
   VPCE_EDITOR_REPORT: reportFile,
+  VPCE_EDITOR_SCREENSHOT: screenshotHandshake,
 });
 const serverArgs = ['--auth', 'none', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
   '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
@@ -147,20 +150,25 @@ try {
   const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
 
+  // The suite asks for the screenshot while the extension still runs (it stops when the suite
+  // ends): poll for its request, take the picture, answer.
+  let screenshotTaken;
+  const screenshotWatch = setInterval(() => {
+    if (screenshotTaken || !existsSync(`${screenshotHandshake}.request`)) return;
+    screenshotTaken = takeScreenshot(page, true).finally(() => writeFileSync(`${screenshotHandshake}.done`, ''));
+  }, 200);
   let timer;
   const code = await Promise.race([
     exitCode,
     new Promise((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); }),
   ]);
   clearTimeout(timer);
+  clearInterval(screenshotWatch);
   if (code !== 'timeout') console.log(`${label}: suite ended after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code === 'timeout') failureReason = `no result within ${options.timeout} s`;
   else if (code !== 0) failureReason = `the suite exited with code ${code}`;
-
-  const screenshot = join(outputDir, `${label}.png`);
-  await page.screenshot({ path: screenshot }).then(
-    () => console.log(`${label}: screenshot ${screenshot.replace(repoRoot + '/', '')}`),
-    (error) => console.log(`${label}: no screenshot: ${error.message}`));
+  // No request (the suite never got that far): a picture of how it ended.
+  await (screenshotTaken ?? takeScreenshot(page, false));
 } catch (error) {
   failureReason = error.message;
 } finally {
@@ -188,6 +196,26 @@ if (relayed === 0) for (const line of lines) console.log(line);
 const summary = summarize(lines);
 if (!failureReason && !summary.complete) failureReason = 'the suite printed no closing "N passed, N failed" line';
 finish(summary, failureReason);
+
+/** Saves the workbench; with `hover`, first points the mouse at the text right of the cursor,
+ * as a user would, and waits (briefly) for the hover to show. */
+async function takeScreenshot(page, hover) {
+  if (hover) {
+    try {
+      const cursor = await page.locator('.monaco-editor .cursor').first().boundingBox();
+      if (cursor) {
+        await page.mouse.move(cursor.x + 12, cursor.y + cursor.height / 2);
+        await page.mouse.move(cursor.x + 14, cursor.y + cursor.height / 2);
+      }
+      await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 5000 });
+    } catch {
+      console.log(`${label}: no hover in the screenshot`);
+    }
+  }
+  await page.screenshot({ path: screenshot }).then(
+    () => console.log(`${label}: screenshot ${screenshot.replace(repoRoot + '/', '')}`),
+    (error) => console.log(`${label}: no screenshot: ${error.message}`));
+}
 
 /**
  * A copy of the extension (symlinks) whose dist/server.js logs each IPC message to `traceFile`

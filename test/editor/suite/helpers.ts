@@ -1,5 +1,6 @@
 // Helpers for tests that drive the real editor through the `vscode` API. Positions are always
 // found by searching the document's text, never hard-coded.
+import { existsSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'vpce-lens.vpce-lens';
@@ -180,8 +181,10 @@ export async function revertAndCloseAll(): Promise<void> {
 }
 
 /**
- * Leaves the editor showing a fixture with a hover open over a resource, for the launcher's
- * screenshot. Best effort: a missing hover only makes the screenshot less telling.
+ * Shows a fixture with the cursor on `needle` and a hover open, for the launcher's screenshot,
+ * and, when the launcher asked for one (VPCE_EDITOR_SCREENSHOT, a path prefix), hands over:
+ * writes `<prefix>.request` and waits for `<prefix>.done`, since the extension stops as soon as
+ * run() returns. Best effort: without a hover the screenshot is only less telling.
  */
 export async function showHoverForScreenshot(relativePath: string, needle: string): Promise<void> {
   const document = await openFixture(relativePath);
@@ -191,4 +194,9 @@ export async function showHoverForScreenshot(relativePath: string, needle: strin
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   await waitFor(async () => (await hoverText(document.uri, position)).length > 0, 5_000, 'a hover').catch(() => undefined);
   await vscode.commands.executeCommand('editor.action.showHover');
+
+  const prefix = process.env.VPCE_EDITOR_SCREENSHOT;
+  if (!prefix) return;
+  writeFileSync(`${prefix}.request`, `${document.uri.fsPath}:${position.line + 1}:${position.character + 1}\n`);
+  await waitFor(() => existsSync(`${prefix}.done`), 30_000, 'the launcher to take its screenshot').catch(() => undefined);
 }
