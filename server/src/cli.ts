@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { checkJson, checkText } from './cli/checkOutput';
+import { checkSarif } from './cli/sarif';
 import { costJson, costMarkdown, costText } from './cli/costOutput';
 import { resolveTargets } from './cli/modules';
 import { DiskModuleFiles } from './diskFiles';
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   if (args.command === 'check') {
     if (args.format === 'json') out(JSON.stringify(checkJson(findings, version), null, 2));
     else if (args.format === 'text') out(checkText(findings));
-    else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
+    else out(JSON.stringify(checkSarif(findings, { version, root: process.cwd(), ruleSettings: args.rules }), null, 2));
     return findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
   }
   const merged = mergeReports(reports, settings);

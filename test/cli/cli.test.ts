@@ -57,7 +57,7 @@ test('check --format text: file:line:col with 1-based numbers for people, and a 
   const findings = lines.filter((l) => /main\.tf:\d+:\d+: error VPCE000 Syntax error/.test(l));
   assert.ok(findings.length >= 1, r.stdout);
   assert.match(r.stdout, /missing a value/);
-  assert.match(lines.at(-1)!, new RegExp(`${findings.length} error\\(s\\)`));
+  assert.match(lines.at(-1)!, new RegExp(`^vpce-lens: ${findings.length} errors?, 0 warnings, 0 info/hint in 1 file$`));
 });
 
 test('--rule changes severities: off drops the finding, warning keeps the exit code 0', () => {

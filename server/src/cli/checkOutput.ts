@@ -27,18 +27,40 @@ export function checkJson(findings: readonly Finding[], version: string): CheckJ
   };
 }
 
-/** One line per finding, `file:line:col: severity RULE message`, then a summary line. */
+/**
+ * For a CI log: findings sorted by file and position, one line each in the
+ * `file:line:col: severity RULE message` form editors and problem matchers read (1-based),
+ * a blank line between files, then one summary line.
+ */
 export function checkText(findings: readonly Finding[]): string {
-  const shown = findings.filter((f) => !f.suppressed);
-  const lines = shown.map((f) => {
+  const shown = findings.filter((f) => !f.suppressed).sort(byPlace);
+  const lines: string[] = [];
+  let previousFile: string | undefined;
+  for (const f of shown) {
+    if (previousFile !== undefined && f.file !== previousFile) lines.push('');
+    previousFile = f.file;
     const where = `${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    const fix = f.fixes.length > 0 ? ' (quick fix available)' : '';
-    return `${where}: ${f.severity} ${f.rule} ${f.message}${f.address ? ` [${f.address}]` : ''}${fix}`;
-  });
-  const count = (s: string) => shown.filter((f) => f.severity === s).length;
-  const suppressed = findings.length - shown.length;
-  const summary = shown.length === 0
-    ? 'vpce-lens: no findings'
-    : `vpce-lens: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info/hint(s)`;
-  return [...lines, `${summary}${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`].join('\n');
+    const about = f.address && !f.message.includes(f.address) ? ` [${f.address}]` : '';
+    lines.push(`${where}: ${f.severity} ${f.rule} ${f.message}${about}${f.fixes.length > 0 ? ' (quick fix)' : ''}`);
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(summary(shown, findings.length - shown.length));
+  return lines.join('\n');
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return rel(a.file).localeCompare(rel(b.file)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `vpce-lens: 1 error, 2 warnings, 0 info/hints in 2 files (1 with a quick fix), 1 suppressed`. */
+function summary(shown: readonly Finding[], suppressed: number): string {
+  const tail = suppressed > 0 ? `, ${suppressed} suppressed` : '';
+  if (shown.length === 0) return `vpce-lens: no findings${tail}`;
+  const count = (...severities: string[]) => shown.filter((f) => severities.includes(f.severity)).length;
+  const files = new Set(shown.map((f) => f.file)).size;
+  const fixable = shown.filter((f) => f.fixes.length > 0).length;
+  const fixes = fixable > 0 ? ` (${fixable} with a quick fix: --format json lists the edits)` : '';
+  return `vpce-lens: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info', 'hint')} info/hint in ${plural(files, 'file')}${fixes}${tail}`;
 }
