@@ -2,7 +2,7 @@
 // `npm run test:editor`: the real-editor checks in one go, one after the other (2 cores):
 //   1. code-server, every test, extension from the repo (development path)
 //   2. code-server, smoke subset, extension installed from the packaged VSIX
-//   3. Neovim as a second LSP client of dist/server.js
+//   3. Neovim as a second LSP client of dist/server.js (diagnostics and hover)
 // Expects `npm run package` (build + VSIX) and `tsc -p tsconfig.json` to have run (the npm
 // script does both). Exits non-zero if any of them fails.
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { editorDir, summarize } from './launch-common.mjs';
 const runs = [
   { label: 'code-server-dev', args: [join(editorDir, 'run-code-server.mjs')] },
   { label: 'code-server-vsix', args: [join(editorDir, 'run-code-server.mjs'), '--vsix', defaultVsixPath()] },
-  { label: 'neovim', args: [join(editorDir, 'run-neovim.mjs')] },
+  { label: 'neovim', args: [join(editorDir, 'run-neovim.mjs'), '--hover'] },
 ];
 
 function run({ args }) {
