@@ -30,7 +30,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   registerWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const analyzer = await analyzerReady;
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
-  const ctx: FeatureContext = { connection, documents, analyses, settings, log: (m) => connection.console.log(m) };
+  const ctx: FeatureContext = { connection, documents, analyses, settings, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
   diagnostics = new DiagnosticsPublisher(ctx);
   for (const feature of FEATURES) feature.register(ctx);
   return {

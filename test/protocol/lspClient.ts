@@ -17,6 +17,8 @@ export interface ClientOptions {
   rootPath?: string;
   /** Extra node arguments for the server process (e.g. `--require` a preload). */
   nodeArgs?: string[];
+  /** Merged into the `textDocument` client capabilities (e.g. completion snippet support). */
+  textDocument?: Record<string, unknown>;
 }
 
 export class LspTestClient {
@@ -49,7 +51,7 @@ export class LspTestClient {
       rootUri,
       capabilities: {
         workspace: { configuration: options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false }, ...options.textDocument },
       },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
     });

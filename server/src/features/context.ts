@@ -1,5 +1,6 @@
-// What every feature gets: the connection, open documents, the analysis service and settings.
-import type { Connection } from 'vscode-languageserver';
+// What every feature gets: the connection, open documents, the analysis service, settings and
+// what the client said it supports.
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import type { AnalysisService } from '../analysisService';
 import type { SettingsStore } from '../config';
 import type { OpenDocuments } from '../documents';
@@ -9,6 +10,8 @@ export interface FeatureContext {
   documents: OpenDocuments;
   analyses: AnalysisService;
   settings: SettingsStore;
+  /** From `initialize`: e.g. whether completion items may be snippets. */
+  clientCapabilities: ClientCapabilities;
   /** Logs to the client's output channel. */
   log(message: string): void;
 }

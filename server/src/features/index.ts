@@ -1,7 +1,8 @@
 // The features the server offers, in one list (server.ts merges their capabilities).
 import { codeLensFeature } from './codeLens';
 import { commandsFeature } from './commands';
+import { completionFeature } from './completion';
 import type { Feature } from './feature';
 import { hoverFeature } from './hover';
 
-export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature];
+export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature, completionFeature];

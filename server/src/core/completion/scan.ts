@@ -76,6 +76,16 @@ type StringFrame = Extract<Frame, { kind: 'string' }>;
 const IDENTIFIER_START = /[A-Za-z_]/;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_-]/;
 const HEREDOC_START = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+const IDENTIFIER_RUN = /[A-Za-z0-9_-]*/y;
+const BLANK_RUN = /[ \t]*/y;
+// Characters of a string that change nothing: all but quote, escape, interpolation starts, line ends.
+const PLAIN_STRING_RUN = /[^"\\$%\r\n]*/y;
+
+/** The index after the run of `pattern` (a sticky regex) that starts at `from`. */
+function skipRun(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text) ? pattern.lastIndex : from;
+}
 
 /** Scans `text` and reports where `offset` (a UTF-16 index) is. Never throws on any input. */
 export function scanAt(text: string, offset: number): ScanResult {
@@ -127,7 +137,7 @@ class Scanner {
       this.stack.push({ kind: 'interpolation' });
       this.i += 2;
     } else {
-      this.i++;
+      this.i = skipRun(PLAIN_STRING_RUN, text, this.i + 1);
     }
   }
 
@@ -150,7 +160,7 @@ class Scanner {
     const c = text[this.i]!;
     if (c === '\n') return this.newline();
     if (c === ' ' || c === '\t' || c === '\r') {
-      this.i++;
+      this.i = skipRun(BLANK_RUN, text, this.i + 1);
     } else if (c === '#' || text.startsWith('//', this.i)) {
       const end = text.indexOf('\n', this.i);
       this.skip(end < 0 ? text.length : end, true);
@@ -215,7 +225,7 @@ class Scanner {
 
   private identifier(frame: Frame): void {
     const start = this.i;
-    while (this.i < this.text.length && IDENTIFIER_CHAR.test(this.text[this.i]!)) this.i++;
+    this.i = skipRun(IDENTIFIER_RUN, this.text, this.i);
     const name = this.text.slice(start, this.i);
     this.lastIdentifier = { name, end: this.i };
     if (frame.kind === 'body') {
