@@ -255,6 +255,7 @@ test('no items outside endpoint contexts', async () => {
     `${HEADER}\n|`,
     endpoint('  tags = {\n    Name = "|"\n  }'),
     endpoint('  service_name = lower("|")'),
+    endpoint('  for_each = toset(["ssm"])\n  service_name = "com.amazonaws.${data.aws_region.current.name}.${each.key}|"'),
   ];
   for (const place of places) {
     const c = await complete(place);

@@ -54,6 +54,8 @@ export function serviceNameCompletions(request: ServiceNameRequest): CompletionC
   for (const family of FAMILIES) {
     const k = family.head.length;
     if (complete.length > k && startsWith(complete, family.head) && isRegionSegment(complete[k]!)) {
+      // `${each.key}` in the service part: an expression, not a name to complete.
+      if (before.slice(segments[k + 1]!.start).includes('${')) return [];
       const typedRegion = REGION.test(complete[k]!) ? complete[k] : undefined;
       return serviceParts(request, family.services, segments[k + 1]!.start, typedRegion);
     }
