@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { LspTestClient } from './lspClient';
 import { positionOf } from '../helpers/memoryModule';
 
-const CLEAN = 'resource "aws_vpc_endpoint" "s3" {\n  vpc_id       = "vpc-1"\n  service_name = "com.amazonaws.us-east-1.s3"\n}\n';
+// No endpoint: nothing for the rules to say, so diagnostics here are only about syntax.
+const CLEAN = 'locals {\n  region       = "us-east-1"\n  service_name = "com.amazonaws.us-east-1.s3"\n}\n';
 
 function moduleDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-protocol-'));
