@@ -1,7 +1,7 @@
 // Reads rule fixtures (see test/fixtures/rules/README.md): module folders whose expected
 // findings are `# expect RULE…` comments on the line where each finding starts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 
 export const RULE_FIXTURES = resolve(__dirname, '../../../test/fixtures/rules');
 
@@ -15,6 +15,9 @@ export interface RuleCase {
   expected: string[];
 }
 
+/** `<rule>/_shared/`: files every case of that rule gets (a network the cases build on). */
+const SHARED = '_shared';
+
 const MARKER = /(?:#|\/\/)\s*expect\s+((?:VPCE\d{3}\s*)+)/;
 
 export function ruleCases(): RuleCase[] {
@@ -22,13 +25,17 @@ export function ruleCases(): RuleCase[] {
   for (const rule of readdirSync(RULE_FIXTURES).sort()) {
     const ruleDir = join(RULE_FIXTURES, rule);
     if (!statSync(ruleDir).isDirectory()) continue;
+    const shared = existsSync(join(ruleDir, SHARED)) ? caseFiles(join(ruleDir, SHARED)) : [];
     for (const name of readdirSync(ruleDir).sort()) {
       const dir = join(ruleDir, name);
-      if (!statSync(dir).isDirectory()) continue;
+      if (name === SHARED || !statSync(dir).isDirectory()) continue;
       const files: Record<string, string> = {};
       const expected: string[] = [];
-      for (const path of caseFiles(dir)) {
-        const text = readFileSync(path, 'utf8');
+      const own = caseFiles(dir);
+      // A shared file joins the case as if it were in the case folder, unless the case has its own of that name.
+      const sources = [...shared.filter((s) => !own.includes(join(dir, basename(s)))).map((s) => [join(dir, basename(s)), s] as const), ...own.map((p) => [p, p] as const)];
+      for (const [path, source] of sources.sort(([a], [b]) => a.localeCompare(b))) {
+        const text = readFileSync(source, 'utf8');
         files[path] = text;
         text.split('\n').forEach((line, i) => {
           const match = MARKER.exec(line);

@@ -1,7 +1,7 @@
 // Text-edit builders for quick fixes. Each edit is minimal, keeps the file's style (see
 // style.ts) and line endings, and touches whole lines where it adds or removes lines.
 import type { Attribute, Block, Expr, HclFile } from '../parse/ast';
-import type { Position, TextEdit } from '../types';
+import type { Position, Range, TextEdit } from '../types';
 import { attributeLine, blockStyle } from './style';
 
 const at = (line: number, character: number): Position => ({ line, character });
@@ -70,8 +70,8 @@ export function appendListElement(file: HclFile, list: Extract<Expr, { kind: 'tu
   return { file: file.path, range: { start: last.range.end, end: last.range.end }, newText: `, ${element}` };
 }
 
-/** Removes one element of a list literal with its separating comma. */
-export function removeListElement(file: HclFile, list: Extract<Expr, { kind: 'tuple' }>, index: number): TextEdit {
+/** Removes one element of a list literal (or one entry of an object literal) with its separating comma. */
+export function removeListElement(file: HclFile, list: { items: readonly { range: Range }[] }, index: number): TextEdit {
   const item = list.items[index]!;
   const previous = list.items[index - 1];
   const next = list.items[index + 1];

@@ -24,12 +24,18 @@ export function blockStyle(block: Block): BlockStyle {
   return { blockIndent, innerIndent: blockIndent + unit, unit, ...alignment(block) };
 }
 
-/** Aligned when two or more one-line attributes put their values in the same column after padding. */
+/**
+ * Aligned when the last run of one-line attributes on consecutive lines (where an inserted
+ * attribute goes; `terraform fmt` aligns each run separately, so `for_each` above a blank line
+ * does not count) has two or more members with their values in one padded column.
+ */
 function alignment(block: Block): { equalsColumn?: number } {
-  const oneLine = block.body.attributes.filter((a) => a.range.start.line === a.range.end.line);
-  if (oneLine.length < 2) return {};
-  const valueColumns = new Set(oneLine.map((a) => a.expr.range.start.character));
-  const padded = oneLine.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3);
+  const oneLine = block.body.attributes.filter((a) => a.range.start.line === a.range.end.line).sort((a, b) => a.range.start.line - b.range.start.line);
+  const run = oneLine.slice(-1);
+  for (let i = oneLine.length - 2; i >= 0 && oneLine[i]!.range.start.line === run[0]!.range.start.line - 1; i--) run.unshift(oneLine[i]!);
+  if (run.length < 2) return {};
+  const valueColumns = new Set(run.map((a) => a.expr.range.start.character));
+  const padded = run.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3);
   if (valueColumns.size !== 1 || !padded) return {};
   const valueColumn = [...valueColumns][0]!;
   return { equalsColumn: valueColumn - 2 };

@@ -2,7 +2,7 @@
 // rule), marks findings suppressed by `# vpce-lens:ignore <ID>` on the line above, and keeps
 // a rule that throws from taking the others down.
 import type { ModuleAnalysis } from '../analyzer';
-import type { HclFile } from '../parse/ast';
+import type { Body, HclFile } from '../parse/ast';
 import type { Finding } from '../types';
 import { ruleMetadata } from './metadata';
 import { RULES } from './table';
@@ -43,14 +43,28 @@ export function runRules(analysis: ModuleAnalysis): Finding[] {
 
 const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;
 
-/** `# vpce-lens:ignore VPCE201 VPCE203` on the line before (or at the end of) the finding's line. */
+/**
+ * `# vpce-lens:ignore VPCE201 VPCE203` on the line before (or at the end of) the finding's line,
+ * or of any block or attribute that contains it: a comment above a resource covers a finding on
+ * one of its arguments.
+ */
 function isSuppressed(file: HclFile | undefined, rule: string, line: number): boolean {
   if (!file) return false;
-  for (const l of [line - 1, line]) {
+  const lines = [line, ...enclosingStarts(file.body, line)].flatMap((l) => [l - 1, l]);
+  for (const l of lines) {
     const match = file.comments.get(l)?.match(DIRECTIVE);
     if (!match) continue;
     const ids = match[1]!.split(/[\s,]+/).filter((s) => /^VPCE\d{3}$/.test(s));
     if (ids.length === 0 || ids.includes(rule)) return true;
   }
   return false;
+}
+
+/** First lines of the blocks and attributes that span `line`, outermost first. */
+function enclosingStarts(body: Body, line: number): number[] {
+  const spans = (r: { range: { start: { line: number }; end: { line: number } } }) => r.range.start.line < line && r.range.end.line >= line;
+  const attribute = body.attributes.find(spans);
+  if (attribute) return [attribute.range.start.line];
+  const block = body.blocks.find(spans);
+  return block ? [block.range.start.line, ...enclosingStarts(block.body, line)] : [];
 }

@@ -1,0 +1,54 @@
+// VPCE106: an Interface endpoint with no security group (the VPC's default group is used), or
+// whose groups admit no TCP on the service's port from inside the VPC: clients cannot reach it.
+import type { EvaluatedModule } from '../../analyzer';
+import type { EndpointView } from '../../model/endpoints';
+import { serviceByShortName } from '../../services/catalogue';
+import { intendedType } from './endpointType';
+import { argumentOrHeader } from './endpointSyntax';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
+import { groupsAdmit } from './securityGroupAccess';
+import { securityGroupFix } from './securityGroupFix';
+import { vpcReference } from './vpcReference';
+import type { Rule } from '../rule';
+
+/** The port clients use, for AWS services in the catalogue; PrivateLink services choose their own. */
+function servicePort(view: EndpointView): number | undefined {
+  return view.service.kind === 'aws' ? serviceByShortName(view.service.shortName)?.port : undefined;
+}
+
+function hasResource(module: EvaluatedModule, type: string): boolean {
+  return [...module.evaluator.module.resources.values()].some((r) => r.mode === 'managed' && r.type === type);
+}
+
+/** The VPC's CIDR when it is the only one that counts (a secondary CIDR block makes it unknown). */
+function vpcCidr(module: EvaluatedModule, view: EndpointView): string | undefined {
+  if (hasResource(module, 'aws_vpc_ipv4_cidr_block_association')) return undefined;
+  return module.network.vpcs.find((v) => v.address === view.vpc)?.cidr;
+}
+
+function problem({ module, view }: EndpointContext, port: number | undefined): string | undefined {
+  const groups = view.securityGroups;
+  if (groups.count === 0) {
+    // A module that manages the default security group may have opened it on purpose.
+    if (hasResource(module, 'aws_default_security_group')) return undefined;
+    return `This Interface endpoint has no security_group_ids, so it gets the VPC's default security group, which admits only that group's own members: other clients in the VPC cannot reach it${port ? ` on TCP ${port}` : ''}.`;
+  }
+  const members = [...new Set(groups.members)];
+  if (port === undefined || groups.count === undefined || members.length !== groups.count) return undefined;
+  const cidr = vpcCidr(module, view);
+  if (groupsAdmit(module, members, port, cidr) !== 'no') return undefined;
+  return `None of this endpoint's security groups (${members.join(', ')}) admits TCP ${port} from inside the VPC${cidr ? ` (${cidr})` : ''}, so clients cannot reach it.`;
+}
+
+function check(ctx: EndpointContext): EndpointProblem[] {
+  const { module, view, file } = ctx;
+  if (view.service.kind === 'none' || intendedType(view) !== 'Interface') return [];
+  const port = servicePort(view);
+  const message = problem(ctx, port);
+  if (message === undefined) return [];
+  const vpc = vpcReference(module, view);
+  const fix = port !== undefined && vpc ? securityGroupFix(module, file, view, vpc, port) : undefined;
+  return [{ file: file.path, range: argumentOrHeader(view, 'security_group_ids'), message, fixes: fix ? [fix] : [] }];
+}
+
+export const endpointSecurityGroupRule: Rule = { id: 'VPCE106', run: (analysis) => endpointFindings(analysis, check) };

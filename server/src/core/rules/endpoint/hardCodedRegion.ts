@@ -1,0 +1,68 @@
+// VPCE108: service_name hard-codes a region, or names a region other than the one the endpoint
+// is created in. The fix writes the region the module's way (an interpolation its endpoints
+// already use, else its data "aws_region", else a new one: fixes/terraformText.ts regionText).
+import { insertAfterBlock } from '../../fixes/edits';
+import { escapeTemplateText, exprText } from '../../fixes/exprText';
+import { regionText } from '../../fixes/terraformText';
+import type { EndpointView } from '../../model/endpoints';
+import { regionIsFromCode } from '../../model/region';
+import type { Expr } from '../../parse/ast';
+import { serviceByShortName } from '../../services/catalogue';
+import type { Fix } from '../../types';
+import { argumentOf } from './endpointSyntax';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
+import type { Rule } from '../rule';
+
+const REGION_SEGMENT = /(^|\.)([a-z]{2}(?:-[a-z]+)+-\d+)(?=\.)/;
+
+/** A region literal written in service_name, and the name rewritten with `${interpolation}` in its place. */
+function writtenRegion(expr: Expr): { region: string; rewrite: (interpolation: string) => string | undefined } | undefined {
+  const first = expr.kind === 'literal' && typeof expr.value === 'string' ? expr.value
+    : expr.kind === 'template' && expr.range.start.line === expr.range.end.line && expr.parts[0]?.kind === 'text' ? expr.parts[0].text : undefined;
+  const match = first === undefined ? null : REGION_SEGMENT.exec(first);
+  if (first === undefined || !match) return undefined;
+  const start = match.index + match[1]!.length;
+  const region = match[2]!;
+  const rest = expr.kind === 'template' ? expr.parts.slice(1) : [];
+  return {
+    region,
+    rewrite: (interpolation) => {
+      let text = `${escapeTemplateText(first.slice(0, start))}\${${interpolation}}${escapeTemplateText(first.slice(start + region.length))}`;
+      for (const part of rest) {
+        const inner = part.kind === 'interpolation' ? exprText(part.expr) : undefined;
+        if (part.kind === 'directive' || (part.kind === 'interpolation' && inner === undefined)) return undefined;
+        text += part.kind === 'text' ? escapeTemplateText(part.text) : `\${${inner}}`;
+      }
+      return `"${text}"`;
+    },
+  };
+}
+
+function nameRegion(view: EndpointView): string | undefined {
+  return view.service.kind === 'aws' || view.service.kind === 'privatelink' ? view.service.region : undefined;
+}
+
+function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+  const attribute = argumentOf(view, 'service_name');
+  if (!attribute || argumentOf(view, 'service_region')) return [];
+  const named = nameRegion(view);
+  const differs = named !== undefined && regionIsFromCode(view.region) && named !== view.region.region;
+  // A global service has no region in its name at all: VPCE107 says so.
+  const global = view.service.kind === 'aws' && serviceByShortName(view.service.shortName)?.global === true;
+  const written = (view.service.kind === 'aws' && !global) || view.service.kind === 'unrecognized' ? writtenRegion(attribute.expr) : undefined;
+  if (!differs && !written) return [];
+  const message = differs
+    ? `service_name names the region ${named}, but this endpoint is created in ${view.region.region} (${view.region.detail}), where that service name does not exist (unless service_region asks for cross-region access).`
+    : `service_name hard-codes the region ${written!.region}, so this endpoint breaks when the module is used in another region.`;
+  const fixes: Fix[] = [];
+  const region = written ? regionText(module.evaluator.module) : undefined;
+  const newText = region ? written!.rewrite(region.interpolation) : undefined;
+  if (region && newText) {
+    const edits = [{ file: file.path, range: attribute.expr.range, newText }];
+    if (region.dataSource) edits.push(insertAfterBlock(file, view.resource.block, region.dataSource));
+    fixes.push({ title: `Use \${${region.interpolation}}${region.dataSource ? ' (adds the data source)' : ''}`, edits });
+  }
+  return [{ file: file.path, range: attribute.expr.range, message, fixes }];
+}
+
+export const hardCodedRegionRule: Rule = { id: 'VPCE108', run: (analysis) => endpointFindings(analysis, check) };

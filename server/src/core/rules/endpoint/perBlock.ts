@@ -1,0 +1,87 @@
+// Endpoint rules check one instance at a time but report once per place: when instances of a
+// `count`/`for_each` block share a problem (same range, message and fix), it is one finding on
+// the block's address, "(all 9 instances)", not nine identical diagnostics on one line.
+// docs/rules.md, "Once per block".
+import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EndpointView } from '../../model/endpoints';
+import type { HclFile } from '../../parse/ast';
+import type { Fix, Range, Severity } from '../../types';
+import type { RuleFinding } from '../rule';
+
+/** What a rule says about one endpoint instance. */
+export interface EndpointProblem {
+  file: string;
+  range: Range;
+  /** One sentence ending in a full stop; `%s` stands for `subject`. */
+  message: string;
+  /** What differs between instances that share the problem (`\`sts\``): merged, they are listed. */
+  subject?: string;
+  fixes?: Fix[];
+  severity?: Severity;
+}
+
+export interface EndpointContext {
+  analysis: ModuleAnalysis;
+  module: EvaluatedModule;
+  view: EndpointView;
+  /** The file holding the endpoint's block. */
+  file: HclFile;
+}
+
+export type EndpointCheck = (ctx: EndpointContext) => EndpointProblem[];
+
+export function fileOf(module: EvaluatedModule, path: string): HclFile | undefined {
+  return module.evaluator.module.files.find((f) => f.path === path);
+}
+
+/** Runs `check` on every endpoint instance of every module and merges what instances share. */
+export function endpointFindings(analysis: ModuleAnalysis, check: EndpointCheck): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const module of analysis.modules) {
+    const blocks = new Map<string, EndpointView[]>();
+    for (const view of module.endpoints) blocks.set(view.resource.address, [...(blocks.get(view.resource.address) ?? []), view]);
+    for (const views of blocks.values()) findings.push(...blockFindings(analysis, module, views, check));
+  }
+  return findings;
+}
+
+/** A block being typed (unclosed, or holding a syntax error) is not judged: what did not parse may be what a rule misses. */
+function isHalfTyped(file: HclFile, view: EndpointView): boolean {
+  const block = view.resource.block;
+  const { start, end } = block.range;
+  return !block.complete || file.syntaxErrors.some((e) => e.range.start.line <= end.line && e.range.end.line >= start.line);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listed(subjects: readonly string[]): string {
+  return subjects.length <= 1 ? subjects.join('') : `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)}`;
+}
+
+function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, views: EndpointView[], check: EndpointCheck): RuleFinding[] {
+  const shared = new Map<string, { problem: EndpointProblem; addresses: string[]; subjects: string[] }>();
+  for (const view of views) {
+    const file = fileOf(module, view.file);
+    if (!file || isHalfTyped(file, view)) continue;
+    for (const problem of check({ analysis, module, view, file })) {
+      const key = JSON.stringify([problem.file, problem.range, problem.message, problem.severity ?? null, problem.fixes ?? []]);
+      const entry = shared.get(key) ?? { problem, addresses: [], subjects: [] };
+      entry.addresses.push(view.address);
+      if (problem.subject !== undefined && !entry.subjects.includes(problem.subject)) entry.subjects.push(problem.subject);
+      shared.set(key, entry);
+    }
+  }
+  const blockAddress = `${module.prefix}${views[0]!.resource.address}`;
+  return [...shared.values()].map(({ problem, addresses, subjects }) => {
+    const many = addresses.length > 1;
+    const share = addresses.length === views.length ? `all ${views.length} instances` : `${addresses.length} of ${views.length} instances`;
+    const message = problem.message.replace('%s', listed(subjects));
+    return {
+      file: problem.file,
+      range: problem.range,
+      message: many ? `${message.replace(/\.$/, '')} (${share}).` : message,
+      address: many ? blockAddress : addresses[0]!,
+      ...(problem.fixes && problem.fixes.length > 0 ? { fixes: problem.fixes } : {}),
+      ...(problem.severity ? { severity: problem.severity } : {}),
+    };
+  });
+}

@@ -1,0 +1,57 @@
+// VPCE105: an Interface endpoint of an AWS service without private_dns_enabled = true: clients
+// keep resolving the service's public name and go through NAT. Silent when the module points
+// its own Route 53 records at the endpoint, or manages private DNS with
+// aws_vpc_endpoint_private_dns; not for PrivateLink services or gateway-capable ones.
+import dnsData from '../data/private-dns.json';
+import type { EvaluatedModule } from '../../analyzer';
+import { setAttribute } from '../../fixes/edits';
+import type { EndpointView } from '../../model/endpoints';
+import type { Body } from '../../parse/ast';
+import { referencedAddresses } from '../../model/viewHelpers';
+import { serviceByShortName } from '../../services/catalogue';
+import { intendedType } from './endpointType';
+import { argumentOf, argumentOrHeader } from './endpointSyntax';
+import { originLiteral } from './literalSites';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
+import type { Rule } from '../rule';
+
+const REQUIRED_BY = dnsData.requiredBy as Record<string, { why: string; source: string }>;
+/** Resources whose references to an endpoint mean its DNS is handled on purpose. */
+const DNS_HANDLERS = new Set(['aws_route53_record', 'aws_vpc_endpoint_private_dns']);
+
+function bodyReferences(body: Body): string[] {
+  return [...body.attributes.flatMap((a) => referencedAddresses(a.expr)), ...body.blocks.flatMap((b) => bodyReferences(b.body))];
+}
+
+function dnsHandledElsewhere(module: EvaluatedModule, view: EndpointView): boolean {
+  for (const resource of module.evaluator.module.resources.values()) {
+    if (resource.mode === 'managed' && DNS_HANDLERS.has(resource.type) && bodyReferences(resource.block.body).includes(view.resource.address)) return true;
+  }
+  return false;
+}
+
+function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+  if (intendedType(view) !== 'Interface' || view.service.kind !== 'aws') return [];
+  if (view.privateDnsEnabled === true || view.privateDnsEnabled === 'unknown') return [];
+  const service = serviceByShortName(view.service.shortName);
+  if (!service || service.gateway || dnsHandledElsewhere(module, view)) return [];
+  const required = REQUIRED_BY[service.shortName];
+  const state = view.privateDnsEnabled === false ? 'private_dns_enabled = false' : 'private_dns_enabled is not set, and false is the default';
+  const consequence = required ? `but ${required.why}` : 'so clients keep resolving the public service name and go out through NAT (or fail without it)';
+  // In a map of objects driving for_each, the `false` to change is the instance's own entry.
+  const written = argumentOf(view, 'private_dns_enabled');
+  const entry = written && written.expr.kind !== 'literal' ? originLiteral(module, view, false) : undefined;
+  const edit = entry
+    ? { file: entry.file.path, range: entry.literal.range, newText: 'true' }
+    : setAttribute(file, view.resource.block, 'private_dns_enabled', 'true');
+  return [{
+    file: edit.file,
+    range: entry ? entry.literal.range : argumentOrHeader(view, 'private_dns_enabled'),
+    message: `Private DNS is off for the %s Interface endpoint (${state}), ${consequence}.`,
+    subject: `\`${service.shortName}\``,
+    fixes: [{ title: entry ? 'Set it to true for this endpoint' : 'Set private_dns_enabled = true', edits: [edit] }],
+    ...(required ? { severity: 'error' as const } : {}),
+  }];
+}
+
+export const privateDnsRule: Rule = { id: 'VPCE105', run: (analysis) => endpointFindings(analysis, check) };

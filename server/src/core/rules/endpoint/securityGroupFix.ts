@@ -1,0 +1,60 @@
+// VPCE106's fix: a security group for the endpoint with one ingress rule for the service port
+// from the VPC's CIDR, written in the module's own way of writing ingress rules (separate
+// aws_vpc_security_group_ingress_rule, legacy aws_security_group_rule, or inline `ingress`),
+// and a reference to it from the endpoint.
+import type { EvaluatedModule } from '../../analyzer';
+import { appendListElement, insertAfterBlock, insertAttribute } from '../../fixes/edits';
+import { blockText, resourceName, styleOf, type TextStyle } from '../../fixes/terraformText';
+import type { EndpointView } from '../../model/endpoints';
+import type { HclFile } from '../../parse/ast';
+import type { Fix, TextEdit } from '../../types';
+import { argumentOf } from './endpointSyntax';
+import type { VpcReference } from './vpcReference';
+
+type IngressStyle = 'aws_vpc_security_group_ingress_rule' | 'aws_security_group_rule' | 'inline';
+
+function ingressStyle(module: EvaluatedModule): IngressStyle {
+  const resources = [...module.evaluator.module.resources.values()];
+  if (resources.some((r) => r.type === 'aws_vpc_security_group_ingress_rule')) return 'aws_vpc_security_group_ingress_rule';
+  if (resources.some((r) => r.type === 'aws_security_group_rule')) return 'aws_security_group_rule';
+  if (resources.some((r) => r.type === 'aws_security_group' && r.block.body.blocks.some((b) => b.type === 'ingress'))) return 'inline';
+  return 'aws_vpc_security_group_ingress_rule';
+}
+
+const NO_RESERVED: ReadonlySet<string> = new Set();
+
+function indent(text: string, unit: string): string {
+  return text.split('\n').map((line) => `${unit}${line}`).join('\n');
+}
+
+function groupBlocks(module: EvaluatedModule, view: EndpointView, vpc: VpcReference, port: number, style: TextStyle): { group: string; text: string } {
+  const tf = module.evaluator.module;
+  const group = resourceName(tf, 'aws_security_group', `${view.resource.name}_vpce`, NO_RESERVED);
+  const what = port === 443 ? 'HTTPS' : `TCP ${port}`;
+  const description = `"${what} from the VPC"`;
+  const groupAttributes: [string, string][] = [['description', `"${what} from the VPC to ${view.resource.address}"`], ['vpc_id', vpc.id]];
+  const ports: [string, string][] = [['from_port', String(port)], ['to_port', String(port)]];
+  const kind = ingressStyle(module);
+  if (kind === 'inline') {
+    const ingress = blockText('ingress', [['description', description], ...ports, ['protocol', '"tcp"'], ['cidr_blocks', `[${vpc.cidr}]`]], style);
+    const outer = blockText(`resource "aws_security_group" "${group}"`, groupAttributes, style).split('\n');
+    return { group, text: [...outer.slice(0, -1), '', indent(ingress, style.unit), '}'].join('\n') };
+  }
+  const rule = resourceName(tf, kind, `${group}_${port === 443 ? 'https' : port}`, NO_RESERVED);
+  const ruleAttributes: [string, string][] = kind === 'aws_vpc_security_group_ingress_rule'
+    ? [['security_group_id', `aws_security_group.${group}.id`], ['description', description], ['cidr_ipv4', vpc.cidr], ...ports, ['ip_protocol', '"tcp"']]
+    : [['type', '"ingress"'], ['security_group_id', `aws_security_group.${group}.id`], ['description', description], ...ports, ['protocol', '"tcp"'], ['cidr_blocks', `[${vpc.cidr}]`]];
+  const text = [blockText(`resource "aws_security_group" "${group}"`, groupAttributes, style), blockText(`resource "${kind}" "${rule}"`, ruleAttributes, style)].join('\n\n');
+  return { group, text };
+}
+
+/** undefined when the endpoint's security_group_ids cannot take one more element by a small edit. */
+export function securityGroupFix(module: EvaluatedModule, file: HclFile, view: EndpointView, vpc: VpcReference, port: number): Fix | undefined {
+  const written = argumentOf(view, 'security_group_ids');
+  if (view.securityGroups.viaAssociations > 0 || (written && written.expr.kind !== 'tuple')) return undefined;
+  const block = view.resource.block;
+  const { group, text } = groupBlocks(module, view, vpc, port, styleOf([block, ...[...module.evaluator.module.resources.values()].filter((r) => r.type === 'aws_security_group').map((r) => r.block)]));
+  const reference = `aws_security_group.${group}.id`;
+  const attach: TextEdit = written?.expr.kind === 'tuple' ? appendListElement(file, written.expr, reference) : insertAttribute(file, block, 'security_group_ids', `[${reference}]`);
+  return { title: `Add security group ${group} (TCP ${port} from the VPC) and attach it`, edits: [attach, insertAfterBlock(file, block, text)] };
+}

@@ -1,0 +1,24 @@
+// How a fix refers to an endpoint's VPC from a new block: its id (as the endpoint writes it)
+// and its CIDR (an aws_vpc resource's cidr_block, or the VPC module's vpc_cidr_block).
+import type { EvaluatedModule } from '../../analyzer';
+import type { EndpointView } from '../../model/endpoints';
+import { referencedAddresses } from '../../model/viewHelpers';
+import { copiedExpression } from '../../fixes/terraformText';
+import { argumentOf } from './endpointSyntax';
+import { vpcModuleCall } from './privateNetwork';
+
+export interface VpcReference {
+  id: string;
+  cidr: string;
+}
+
+export function vpcReference(module: EvaluatedModule, view: EndpointView): VpcReference | undefined {
+  const written = argumentOf(view, 'vpc_id');
+  const vpc = module.network.vpcs.find((v) => v.address === view.vpc);
+  const local = vpc ? vpc.address.slice(module.prefix.length) : undefined;
+  const id = copiedExpression(written?.expr) ?? (local ? `${local}.id` : undefined);
+  if (id === undefined) return undefined;
+  if (local) return { id, cidr: `${local}.cidr_block` };
+  const call = vpcModuleCall(module, written ? referencedAddresses(written.expr) : []);
+  return call && id.startsWith(`module.${call}.`) ? { id, cidr: `module.${call}.vpc_cidr_block` } : undefined;
+}
