@@ -200,3 +200,62 @@ export async function showHoverForScreenshot(relativePath: string, needle: strin
   writeFileSync(`${prefix}.request`, `${document.uri.fsPath}:${position.line + 1}:${position.character + 1}\n`);
   await waitFor(() => existsSync(`${prefix}.done`), 30_000, 'the launcher to take its screenshot').catch(() => undefined);
 }
+
+/** The label text of a completion item (VS Code passes `{ label, description }` when the server
+ * sends labelDetails, as vpce-lens does for prices). */
+export function itemLabel(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The completion items at a position, from every provider (vpce-lens, snippets, words). */
+export async function completionItems(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider', uri, position, trigger);
+  return list?.items ?? [];
+}
+
+/** Inserts `text` at `at` through a WorkspaceEdit and returns the position `cursor` characters
+ * into it (e.g. between the quotes of a typed `""`). */
+export async function typeAt(document: vscode.TextDocument, at: vscode.Position, text: string, cursor = text.length): Promise<vscode.Position> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, at, text);
+  assert(await vscode.workspace.applyEdit(edit), `WorkspaceEdit on ${document.uri.path} was not applied`);
+  return document.positionAt(document.offsetAt(at) + cursor);
+}
+
+/** A short account of code actions, for failure messages. */
+export function describeActions(actions: readonly vscode.CodeAction[]): string {
+  if (actions.length === 0) return 'no code actions';
+  return actions.map((a) => `"${a.title}" (${a.kind?.value ?? 'no kind'}${a.isPreferred ? ', preferred' : ''}` +
+    `${a.edit ? ', edit' : ''}${a.command ? `, command ${a.command.command}` : ''})`).join('; ');
+}
+
+/**
+ * Runs `body` with `vpceLens.*` settings set at workspace level (written to the workspace's
+ * .vscode/settings.json), then puts every one back and, when the file did not exist before,
+ * deletes it (and .vscode/ when it is left empty), so no test sees another's settings.
+ */
+export async function withWorkspaceSettings(values: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+  const folder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
+  const file = vscode.Uri.joinPath(folder, 'settings.json');
+  const before = await vscode.workspace.fs.readFile(file).then((b) => b, () => undefined);
+  const folderExisted = before !== undefined || (await vscode.workspace.fs.stat(folder).then(() => true, () => false));
+  const configuration = () => vscode.workspace.getConfiguration('vpceLens');
+  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, configuration().inspect(key)?.workspaceValue]));
+  try {
+    for (const [key, value] of Object.entries(values)) {
+      await configuration().update(key, value, vscode.ConfigurationTarget.Workspace);
+    }
+    await body();
+  } finally {
+    for (const [key, value] of Object.entries(previous)) {
+      await configuration().update(key, value, vscode.ConfigurationTarget.Workspace);
+    }
+    if (before !== undefined) {
+      await vscode.workspace.fs.writeFile(file, before);
+    } else {
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      if (!folderExisted) await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    }
+  }
+}

@@ -1,9 +1,13 @@
 // The editor tests: what a user of vpce-lens sees in a real VS Code. One list, used by both
 // launchers; `smoke` marks the subset that is also run against the installed VSIX.
-// Hover, code lens, code action and completion tests go here too (see helpers.ts).
+// Feature tests live in files next to this one (costTests, authoringTests, diagnosticsTests,
+// settingsTests) and are listed at the end.
 import * as vscode from 'vscode';
+import { authoringEditorTests } from './authoringTests';
 import { costEditorTests } from './costTests';
+import { diagnosticsEditorTests } from './diagnosticsTests';
 import { EditorTest } from './harness';
+import { settingsEditorTests } from './settingsTests';
 import {
   DEADLINE, EXTENSION_ID, appendText, assert, describeDiagnostics, openFixture, positionOf,
   replaceText, vpceDiagnostics, waitFor, waitForActivation, waitForDiagnostics, waitForNoDiagnostics,
@@ -83,4 +87,7 @@ export const editorTests: EditorTest[] = [
     },
   },
   ...costEditorTests,
+  ...authoringEditorTests,
+  ...diagnosticsEditorTests,
+  ...settingsEditorTests,
 ];
