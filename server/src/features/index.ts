@@ -1,8 +1,9 @@
 // The features the server offers, in one list (server.ts merges their capabilities).
+import { codeActionsFeature } from './codeActions';
 import { codeLensFeature } from './codeLens';
 import { commandsFeature } from './commands';
 import { completionFeature } from './completion';
 import type { Feature } from './feature';
 import { hoverFeature } from './hover';
 
-export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature, completionFeature];
+export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature, completionFeature, codeActionsFeature];

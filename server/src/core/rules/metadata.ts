@@ -6,6 +6,8 @@ export interface RuleMetadata {
   defaultSeverity: Severity;
   title: string;
   help: string;
+  /** false when the rule's fix is a guess or a deletion: "fix all" leaves it to the user. */
+  fixAll?: boolean;
 }
 
 const RULE_DATA = ruleData.rules as Record<string, Omit<RuleMetadata, 'id'>>;

@@ -1,0 +1,89 @@
+// Many fixes as one edit ("fix all"): each fix is taken whole or not at all, in order. An edit
+// another fix already makes is made once; a block another fix already inserts (the same
+// `data "aws_region" "current"`) is inserted once; a fix whose edits overlap the ones taken
+// (applyEdits' overlap check on the real text) is left out, to be offered again next time.
+import type { Fix, TextEdit } from '../types';
+import { applyEdits } from './apply';
+
+export interface ComposedFixes {
+  edits: TextEdit[];
+  applied: Fix[];
+  skipped: Fix[];
+}
+
+const BLOCK_HEADER = /^(?:resource|data)\s+"[^"]*"\s+"[^"]*"/gm;
+
+/** Spans of the top-level blocks in inserted text, with their headers. */
+function insertedBlocks(text: string): { header: string; start: number; end: number }[] {
+  const blocks: { header: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(BLOCK_HEADER)) {
+    let depth = 0;
+    let quoted = false;
+    for (let i = match.index; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '\\') i++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        blocks.push({ header: match[0].replace(/\s+/g, ' '), start: match.index, end: i + 1 });
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+/** The edit without the blocks in `taken`, with the blank lines that separated them. */
+function withoutTakenBlocks(edit: TextEdit, taken: ReadonlySet<string>): TextEdit {
+  let text = edit.newText;
+  for (const block of insertedBlocks(text).reverse()) {
+    if (!taken.has(block.header)) continue;
+    const before = text.slice(0, block.start).replace(/(\r?\n)*$/, '');
+    text = before + text.slice(block.end);
+  }
+  return text === edit.newText ? edit : { ...edit, newText: text };
+}
+
+const key = (e: TextEdit) => JSON.stringify([e.file, e.range, e.newText]);
+const isEmptyInsertion = (e: TextEdit) =>
+  e.newText.trim() === '' && e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+
+export function composeFixes(fixes: readonly Fix[], textOf: (file: string) => string | undefined): ComposedFixes {
+  const taken: TextEdit[] = [];
+  const takenKeys = new Set<string>();
+  const takenBlocks = new Set<string>();
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  for (const fix of fixes) {
+    const edits = fix.edits
+      .filter((e) => !takenKeys.has(key(e)))
+      .map((e) => withoutTakenBlocks(e, takenBlocks))
+      .filter((e) => !isEmptyInsertion(e));
+    if (!composes(edits, taken, textOf)) {
+      skipped.push(fix);
+      continue;
+    }
+    for (const edit of edits) {
+      taken.push(edit);
+      takenKeys.add(key(edit));
+      for (const block of insertedBlocks(edit.newText)) takenBlocks.add(block.header);
+    }
+    applied.push(fix);
+  }
+  return { edits: taken, applied, skipped };
+}
+
+function composes(edits: readonly TextEdit[], taken: readonly TextEdit[], textOf: (file: string) => string | undefined): boolean {
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const text = textOf(file);
+    if (text === undefined) return false;
+    try {
+      applyEdits(text, [...taken.filter((e) => e.file === file), ...edits.filter((e) => e.file === file)]);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
