@@ -61,6 +61,8 @@ function savings(analysis: ModuleAnalysis, vpc: VpcGroup): string {
 export const endpointsCostMoreThanNat: Rule = {
   id: 'VPCE302',
   run: (analysis) => {
+    // Without a data volume there is nothing to compare (see costHint); skip pricing the module.
+    if (analysis.settings.monthlyDataGb <= 0 && !analysis.usage) return [];
     const report = moduleCosts(analysis);
     return vpcGroups(analysis).flatMap((vpc) => costHint(analysis, report, vpc));
   },

@@ -21,6 +21,8 @@ export interface MissingEndpoints {
   interfaces: readonly string[];
   /** Gateway endpoints to add: `s3`, `dynamodb`. */
   gateways: readonly string[];
+  /** Services already present that the new ones belong with: their for_each list is preferred. */
+  companions?: readonly string[];
 }
 
 /** Gateway endpoints for s3 go on every route table of the VPC; the others on the private ones. */
@@ -49,7 +51,7 @@ export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: 
     insertions.push(insertion);
   }
   if (missing.interfaces.length > 0) {
-    const site = listSite(modules, group);
+    const site = listSite(modules, group, missing.companions ?? []);
     if (site) edits.push(site.kind === 'list' ? appendListElements(site.file, site.list, missing.interfaces) : appendMapEntries(site.file, site.map, site.value, missing.interfaces));
     else {
       const insertion = interfaceInsertion(group, missing.interfaces, context);
@@ -64,8 +66,10 @@ export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: 
   return edits.length > 0 ? { title: `${title}${natNote}`, edits } : undefined;
 }
 
-function listSite(modules: readonly EvaluatedModule[], group: VpcGroup) {
-  for (const { view, module } of group.endpoints) {
+function listSite(modules: readonly EvaluatedModule[], group: VpcGroup, companions: readonly string[]) {
+  const isCompanion = (e: Placed<EndpointView>) => e.view.service.kind === 'aws' && companions.includes(e.view.service.shortName);
+  const ordered = [...group.endpoints.filter(isCompanion), ...group.endpoints.filter((e) => !isCompanion(e))];
+  for (const { view, module } of ordered) {
     if (view.type !== 'Interface') continue;
     const site = forEachListSite(modules, module, [view]);
     if (site) return site;
