@@ -98,6 +98,15 @@ export interface RegionText {
  * use, else their `data "aws_region"`, else a new one. A literal region would raise VPCE108.
  */
 export function regionText(module: TerraformModule): RegionText {
+  let known = regionTexts.get(module);
+  if (!known) regionTexts.set(module, (known = findRegionText(module)));
+  return known;
+}
+
+/** One answer per module version: every fix of an analysis asks, and the scan reads every resource. */
+const regionTexts = new WeakMap<TerraformModule, RegionText>();
+
+function findRegionText(module: TerraformModule): RegionText {
   for (const resource of module.resources.values()) {
     if (resource.type !== 'aws_vpc_endpoint') continue;
     const name = resource.block.body.attributes.find((a) => a.name === 'service_name')?.expr;

@@ -205,8 +205,21 @@ function serviceNameText(service: string, region: RegionText): string {
 }
 
 function lastEndpointBlock(module: EvaluatedModule): Block | undefined {
-  const blocks = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed' && r.type === 'aws_vpc_endpoint').map((r) => r.block);
-  return blocks.at(-1);
+  return moduleFacts(module).lastEndpoint;
+}
+
+/** What every fix in a module asks about it, read once per analysis. */
+const facts = new WeakMap<EvaluatedModule, { lastEndpoint: Block | undefined; style: TextStyle }>();
+
+function moduleFacts(module: EvaluatedModule): { lastEndpoint: Block | undefined; style: TextStyle } {
+  let known = facts.get(module);
+  if (!known) {
+    const resources = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed');
+    const endpoints = resources.filter((r) => r.type === 'aws_vpc_endpoint');
+    known = { lastEndpoint: endpoints.at(-1)?.block, style: styleOf([...endpoints, ...resources].map((r) => r.block)) };
+    facts.set(module, known);
+  }
+  return known;
 }
 
 function anchorIn(module: EvaluatedModule, block: Block): Insertion['anchor'] | undefined {
@@ -215,8 +228,7 @@ function anchorIn(module: EvaluatedModule, block: Block): Insertion['anchor'] | 
 }
 
 function styleFor(module: EvaluatedModule): TextStyle {
-  const resources = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed');
-  return styleOf([...resources.filter((r) => r.type === 'aws_vpc_endpoint'), ...resources].map((r) => r.block));
+  return moduleFacts(module).style;
 }
 
 /** One edit per anchor block, so that blocks inserted at the same place keep their order. */

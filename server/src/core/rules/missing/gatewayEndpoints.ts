@@ -54,13 +54,23 @@ export const missingDynamoDbGateway: Rule = {
 /** How the module is seen to use DynamoDB, or undefined. */
 export function usesDynamoDb(analysis: ModuleAnalysis, group: VpcGroup): string | undefined {
   if (endpointsFor(group, 'dynamodb').some((e) => e.type === 'Interface')) return 'a DynamoDB Interface endpoint';
+  return dynamoDbResource(analysis);
+}
+
+const dynamoDbResources = new WeakMap<ModuleAnalysis, string | undefined>();
+
+/** The first resource that uses DynamoDB (workload-signals.json `serviceUse`), once per analysis. */
+function dynamoDbResource(analysis: ModuleAnalysis): string | undefined {
+  if (dynamoDbResources.has(analysis)) return dynamoDbResources.get(analysis);
   const types = readWorkloadData().serviceUse.dynamodb ?? [];
+  let found: string | undefined;
   for (const module of analysis.modules) {
     for (const resource of module.evaluator.module.resources.values()) {
-      if (resource.mode === 'managed' && types.includes(resource.type) && instanceCount(module, resource) > 0) return `${module.prefix}${resource.address}`;
+      if (found === undefined && resource.mode === 'managed' && types.includes(resource.type) && instanceCount(module, resource) > 0) found = `${module.prefix}${resource.address}`;
     }
   }
-  return undefined;
+  dynamoDbResources.set(analysis, found);
+  return found;
 }
 
 function instanceCount(module: EvaluatedModule, resource: Resource): number {

@@ -17,9 +17,9 @@ export type Need = 'Gateway' | 'Interface';
 
 export function presence(group: VpcGroup, shortName: string, need: Need): Presence {
   let unsure = false;
-  for (const { view } of [...group.endpoints, ...group.maybeEndpoints]) {
+  for (const [i, { view }] of [...group.endpoints, ...group.maybeEndpoints].entries()) {
     const match = both(serviceMatch(view, shortName), typeMatch(view, shortName, need));
-    if (match === 'yes' && group.endpoints.some((e) => e.view === view)) return 'present';
+    if (match === 'yes' && i < group.endpoints.length) return 'present';
     if (match !== 'no') unsure = true;
   }
   for (const unknown of group.unknownEndpoints) {
@@ -46,7 +46,15 @@ function serviceMatch(view: EndpointView, shortName: string): Match {
   if (service.kind !== 'aws') return 'no';
   if (service.shortName === shortName) return 'yes';
   // A misspelt name (VPCE107's finding) may have meant this service.
-  return serviceByShortName(service.shortName) === undefined && suggestServiceNames(service.shortName).includes(shortName) ? 'maybe' : 'no';
+  return serviceByShortName(service.shortName) === undefined && suggestionsFor(service.shortName).includes(shortName) ? 'maybe' : 'no';
+}
+
+const suggestions = new Map<string, string[]>();
+
+function suggestionsFor(misspelt: string): string[] {
+  let found = suggestions.get(misspelt);
+  if (!found) suggestions.set(misspelt, (found = suggestServiceNames(misspelt)));
+  return found;
 }
 
 function typeMatch(view: EndpointView, shortName: string, need: Need): Match {
