@@ -2,7 +2,7 @@
 // Runs over IPC for the VS Code client and over stdio (`--stdio`) for any LSP editor.
 import { dirname } from 'node:path';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
+  CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { Analyzer } from './core/analyzer';
@@ -20,6 +20,8 @@ const settings = new SettingsStore(connection);
 let analyses: AnalysisService | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let registerWatcher = false;
+/** Asks the client to re-query code lenses (their prices change when another file changes). */
+let refreshCodeLenses = (): void => undefined;
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
 const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS });
@@ -28,6 +30,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const capabilities = params.capabilities;
   settings.supportsConfiguration = capabilities.workspace?.configuration === true;
   registerWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  if (capabilities.workspace?.codeLens?.refreshSupport) refreshCodeLenses = () => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   const analyzer = await analyzerReady;
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
   const ctx: FeatureContext = { connection, documents, analyses, settings, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
@@ -58,6 +61,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   if (!path) return;
   analyses?.invalidate(dirname(path));
   void diagnostics?.schedule(dirname(path));
+  if (!path.endsWith('.tf')) refreshCodeLenses();
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -65,6 +69,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   if (!path) return;
   analyses?.invalidate(dirname(path));
   void diagnostics?.schedule(dirname(path));
+  if (!path.endsWith('.tf')) refreshCodeLenses();
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -82,12 +87,14 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   // A sibling file, a var file or a child module changed: every open module may read it.
   analyses?.invalidateAll();
   diagnostics?.scheduleAllOpen();
+  refreshCodeLenses();
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   analyses?.invalidateAll();
   diagnostics?.scheduleAllOpen();
+  refreshCodeLenses();
 });
 
 connection.listen();

@@ -144,3 +144,22 @@ test('hover and code lens on a half-typed file answer at every line and never fa
     await client.stop();
   }
 });
+
+test('editing the usage file asks the client to refresh code lenses, which then show the new price', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-cost-'));
+  cpSync(join(REPO, 'test/fixtures/cost/nat-and-usage'), dir, { recursive: true });
+  const client = await LspTestClient.start({ workspace: { codeLens: { refreshSupport: true } } });
+  try {
+    const main = readFileSync(join(dir, 'main.tf'), 'utf8');
+    const mainUri = client.open(join(dir, 'main.tf'), main);
+    const natLine = positionOf(main, 'resource "aws_nat_gateway" "main"').line;
+    const natLens = async () => (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: mainUri } })).find((l) => l.range.start.line === natLine)?.command?.title;
+    assert.equal(await natLens(), '$77.85/mo · NAT gateway');
+    const usagePath = join(dir, 'infracost-usage.yml');
+    client.open(usagePath, readFileSync(usagePath, 'utf8').replace('monthly_data_processed_gb: 1000', 'monthly_data_processed_gb: 0'));
+    await client.waitFor('a code lens refresh', () => client.codeLensRefreshes > 0);
+    assert.equal(await natLens(), '$32.85/mo · NAT gateway');
+  } finally {
+    await client.stop();
+  }
+});

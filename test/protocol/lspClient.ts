@@ -19,6 +19,8 @@ export interface ClientOptions {
   nodeArgs?: string[];
   /** Merged into the `textDocument` client capabilities (e.g. completion snippet support). */
   textDocument?: Record<string, unknown>;
+  /** Merged into the `workspace` client capabilities (e.g. `codeLens: { refreshSupport: true }`). */
+  workspace?: Record<string, unknown>;
 }
 
 export class LspTestClient {
@@ -27,6 +29,8 @@ export class LspTestClient {
   stderr = '';
   /** What the server announced in its initialize result. */
   capabilities: ServerCapabilities = {};
+  /** How many `workspace/codeLens/refresh` requests the server sent. */
+  codeLensRefreshes = 0;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
@@ -44,13 +48,18 @@ export class LspTestClient {
       params.items.map((item) => (item.section ? options.configuration?.[item.section] ?? null : null)),
     );
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.codeLensRefreshes++;
+      client.notify();
+      return null;
+    });
     connection.listen();
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
     const initialized = await connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
       processId: process.pid,
       rootUri,
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true }, ...options.workspace },
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false }, ...options.textDocument },
       },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
