@@ -53,6 +53,11 @@ export function blockText(header: string, attributes: readonly (readonly [string
   return [`${header} {`, ...lines, '}'].join('\n');
 }
 
+/** A resource name that can be written in a reference (labels may hold anything; references may not). */
+export function isReferenceable(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
+}
+
 /** `aws_route_table.private[0].id`: the id of one instance, written from inside its module. */
 export function instanceIdRef(instance: Instance): string {
   return `${instanceAddress(instance.resource.address, instance.key)}.id`;
@@ -63,7 +68,7 @@ export function instanceIdRef(instance: Instance): string {
  * of a counted resource, `values(x)[*].id` for all of a for_each, else a list (or a concat).
  */
 export function idsExpression(chosen: readonly Instance[], allOf: (address: string) => readonly Instance[]): string | undefined {
-  if (chosen.length === 0) return undefined;
+  if (chosen.length === 0 || !chosen.every((i) => isReferenceable(i.resource.name))) return undefined;
   const byResource = new Map<string, Instance[]>();
   for (const instance of chosen) byResource.set(instance.resource.address, [...(byResource.get(instance.resource.address) ?? []), instance]);
   const lists: string[] = [];
@@ -113,7 +118,7 @@ function findRegionText(module: TerraformModule): RegionText {
     const found = name?.kind === 'template' ? regionInterpolation(name.parts) : undefined;
     if (found) return { interpolation: found };
   }
-  const data = [...module.resources.values()].find((r) => r.mode === 'data' && r.type === 'aws_region' && !r.count && !r.forEach);
+  const data = [...module.resources.values()].find((r) => r.mode === 'data' && r.type === 'aws_region' && !r.count && !r.forEach && isReferenceable(r.name));
   if (data) return { interpolation: `${data.address}.name` };
   const name = uniqueName('current', (n) => module.resources.has(`data.aws_region.${n}`));
   return { interpolation: `data.aws_region.${name}.name`, dataSource: `data "aws_region" "${name}" {}` };

@@ -8,9 +8,9 @@ import type { EndpointView } from '../../model/endpoints';
 import type { Block, HclFile } from '../../parse/ast';
 import { serviceNameFor } from '../../services/catalogue';
 import { appendListElement, insertAfterBlock } from '../../fixes/edits';
-import { blockText, copiedExpression, idsExpression, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
+import { blockText, copiedExpression, idsExpression, isReferenceable, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
 import { argument } from '../../model/viewHelpers';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, Position, Range, TextEdit } from '../../types';
 import { forEachListSite } from './forEachList';
 import VPC_MODULE_OUTPUTS from '../data/vpc-module-outputs.json';
 import { appendMapEntries } from '../../fixes/objectEdits';
@@ -51,7 +51,8 @@ export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: 
     insertions.push(insertion);
   }
   if (missing.interfaces.length > 0) {
-    const site = listSite(modules, group, missing.companions ?? []);
+    const found = listSite(modules, group, missing.companions ?? []);
+    const site = found && isClean(found.file, found.kind === 'list' ? found.list.range : found.map.range) ? found : undefined;
     if (site) edits.push(site.kind === 'list' ? appendListElements(site.file, site.list, missing.interfaces) : appendMapEntries(site.file, site.map, site.value, missing.interfaces));
     else {
       const insertion = interfaceInsertion(group, missing.interfaces, context);
@@ -97,7 +98,7 @@ function gatewayInsertion(group: VpcGroup, service: string, context: FixContext)
     return instances?.known ? instances.instances : [];
   });
   const vpcId = vpcIdText(group, home, tables);
-  const anchor = anchorIn(home, lastEndpointBlock(home) ?? tables.at(-1)!.view.instance.resource.block);
+  const anchor = lastEndpointAnchor(home) ?? anchorIn(home, tables.at(-1)!.view.instance.resource.block);
   if (!routeTableIds || !vpcId || !anchor) return undefined;
   return gatewayBlock(home, anchor, service, vpcId, routeTableIds, context);
 }
@@ -118,7 +119,7 @@ function gatewayBlock(module: EvaluatedModule, anchor: Insertion['anchor'], serv
 /** A Gateway endpoint beside a terraform-aws-modules/vpc call, on the route tables it outputs. */
 function registryGatewayInsertion({ call, module }: NonNullable<VpcGroup['registryVpc']>, service: string, context: FixContext): Insertion | undefined {
   const anchor = anchorIn(module, call.call.block);
-  if (!anchor || call.call.count || call.call.forEach) return undefined;
+  if (!anchor || call.call.count || call.call.forEach || !isReferenceable(call.call.name)) return undefined;
   const output = (name: string) => `module.${call.call.name}.${name}`;
   const tables = ALL_ROUTE_TABLES.has(service)
     ? `concat(${output(VPC_MODULE_OUTPUTS.privateRouteTableIds)}, ${output(VPC_MODULE_OUTPUTS.publicRouteTableIds)})`
@@ -133,7 +134,10 @@ function homeModule(group: VpcGroup, tables: readonly PlacedRouteTable[]): Evalu
 }
 
 function vpcIdText(group: VpcGroup, home: EvaluatedModule, tables: readonly PlacedRouteTable[]): string | undefined {
-  if (group.vpc?.module === home) return `${group.vpc.view.instance.resource.address}${indexText(group.vpc.view.instance.key)}.id`;
+  if (group.vpc?.module === home) {
+    const vpc = group.vpc.view.instance;
+    return isReferenceable(vpc.resource.name) ? `${vpc.resource.address}${indexText(vpc.key)}.id` : undefined;
+  }
   for (const { view, module } of group.endpoints) {
     if (module !== home || view.resource.block.type !== 'resource') continue;
     const copied = copiedExpression(argument(view.instance, 'vpc_id')?.expr);
@@ -204,27 +208,40 @@ function serviceNameText(service: string, region: RegionText): string {
   return JSON.stringify(serviceNameFor(service, '<region>') ?? `com.amazonaws.<region>.${service}`).replace('<region>', `\${${region.interpolation}}`);
 }
 
-function lastEndpointBlock(module: EvaluatedModule): Block | undefined {
+/** After the module's last endpoint block that parses cleanly. */
+function lastEndpointAnchor(module: EvaluatedModule): Insertion['anchor'] | undefined {
   return moduleFacts(module).lastEndpoint;
 }
 
-/** What every fix in a module asks about it, read once per analysis. */
-const facts = new WeakMap<EvaluatedModule, { lastEndpoint: Block | undefined; style: TextStyle }>();
+interface ModuleFacts {
+  lastEndpoint: Insertion['anchor'] | undefined;
+  style: TextStyle;
+}
 
-function moduleFacts(module: EvaluatedModule): { lastEndpoint: Block | undefined; style: TextStyle } {
+/** What every fix in a module asks about it, read once per analysis. */
+const facts = new WeakMap<EvaluatedModule, ModuleFacts>();
+
+function moduleFacts(module: EvaluatedModule): ModuleFacts {
   let known = facts.get(module);
   if (!known) {
     const resources = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed');
     const endpoints = resources.filter((r) => r.type === 'aws_vpc_endpoint');
-    known = { lastEndpoint: endpoints.at(-1)?.block, style: styleOf([...endpoints, ...resources].map((r) => r.block)) };
+    const anchors = endpoints.map((r) => anchorIn(module, r.block)).filter((a): a is Insertion['anchor'] => a !== undefined);
+    known = { lastEndpoint: anchors.at(-1), style: styleOf([...endpoints, ...resources].map((r) => r.block)) };
     facts.set(module, known);
   }
   return known;
 }
 
+/** A top-level block to insert after: complete, and clear of syntax errors (text inserted after a broken block can be swallowed by it). */
 function anchorIn(module: EvaluatedModule, block: Block): Insertion['anchor'] | undefined {
   const file = module.evaluator.module.files.find((f) => f.body.blocks.includes(block));
-  return file ? { file, block } : undefined;
+  return file && block.complete && isClean(file, block.range) ? { file, block } : undefined;
+}
+
+function isClean(file: HclFile, range: Range): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return !file.syntaxErrors.some((e) => before(e.range.start, range.end) && before(range.start, e.range.end));
 }
 
 function styleFor(module: EvaluatedModule): TextStyle {
