@@ -3,6 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from './core/settings';
 import type { CurrencyFormat } from './core/pricing/format';
+import { resolve, sep } from 'node:path';
 import { URI } from './uri';
 
 export interface ServerSettings {
@@ -20,6 +21,8 @@ const DEFAULT_DEBOUNCE_MS = 150;
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
   supportsConfiguration = false;
+  /** Workspace folders (absolute paths): relative file settings are read from these. */
+  folders: string[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -44,8 +47,23 @@ export class SettingsStore {
     } catch {
       raw = undefined; // a client that fails the request gets the defaults
     }
-    return fromClient(raw);
+    const settings = fromClient(raw);
+    return { ...settings, analysis: withAbsolutePaths(settings.analysis, this.folderOf(dir) ?? dir) };
   }
+
+  /** The innermost workspace folder holding `dir`. */
+  private folderOf(dir: string): string | undefined {
+    return this.folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+  }
+}
+
+/** Relative `varFiles` and `usageFile` settings are relative to the workspace folder. */
+function withAbsolutePaths(analysis: AnalysisSettings, base: string): AnalysisSettings {
+  return {
+    ...analysis,
+    varFiles: analysis.varFiles.map((f) => resolve(base, f)),
+    ...(analysis.usageFile !== undefined ? { usageFile: resolve(base, analysis.usageFile) } : {}),
+  };
 }
 
 /** Maps the `vpceLens` configuration object (see package.json) to server settings. */

@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import {
   CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { Analyzer } from './core/analyzer';
@@ -20,6 +21,7 @@ const settings = new SettingsStore(connection);
 let analyses: AnalysisService | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let registerWatcher = false;
+let workspaceFolderEvents = false;
 /** Asks the client to re-query code lenses (their prices change when another file changes). */
 let refreshCodeLenses = (): void => undefined;
 // A file that takes longer than this to parse is reported instead of blocking the server.
@@ -30,6 +32,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const capabilities = params.capabilities;
   settings.supportsConfiguration = capabilities.workspace?.configuration === true;
   registerWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
+  settings.folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   if (capabilities.workspace?.codeLens?.refreshSupport) refreshCodeLenses = () => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   const analyzer = await analyzerReady;
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
@@ -48,7 +52,20 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   };
 });
 
+function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
+  return folders.map((f) => URI.toPath(f.uri)).filter((p): p is string => p !== undefined);
+}
+
 connection.onInitialized(() => {
+  if (workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(folderPaths(removed));
+      settings.folders = [...settings.folders.filter((f) => !gone.has(f)), ...folderPaths(added)];
+      settings.clear();
+      analyses?.invalidateAll();
+      diagnostics?.scheduleAllOpen();
+    });
+  }
   if (registerWatcher) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }, { globPattern: '**/infracost-usage.yml' }],

@@ -110,3 +110,17 @@ test('hostile input: binary file, BOM, empty file, unterminated template, deep n
   assert.ok((await client.diagnosticsFor(uris[2]!, () => true)).length > 0, 'an unterminated template is reported');
   assert.equal(await client.stop(), 0);
 });
+
+test('a relative vpceLens.varFiles setting is read from the workspace folder', async () => {
+  const root = moduleDir({ 'env.tfvars': 'region = "eu-central-1"\n' });
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'network'));
+  const text = 'variable "region" { default = "us-east-1" }\nprovider "aws" { region = var.region }\nresource "aws_nat_gateway" "n" {}\n';
+  writeFileSync(join(root, 'network', 'main.tf'), text);
+  const client = await LspTestClient.start({ rootPath: root, configuration: { vpceLens: { varFiles: ['env.tfvars'] } } });
+  const uri = client.open(join(root, 'network', 'main.tf'), text);
+  await client.diagnosticsFor(uri, () => true);
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'aws_nat_gateway') });
+  assert.match(hover?.contents.value ?? '', /eu-central-1/, 'the region comes from env.tfvars in the workspace folder');
+  await client.stop();
+});
