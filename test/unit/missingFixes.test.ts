@@ -66,7 +66,7 @@ ${interfaceSet('session', 'session')}`;
 
 test('a Gateway endpoint on every route table for S3, with the user\'s region data source and no new one', async () => {
   const { finding, after } = await fixed({ 'network.tf': NETWORK }, 'VPCE201');
-  assert.equal(finding.fixes[0]!.title, 'Add an S3 Gateway endpoint (free) on the route tables of aws_vpc.main');
+  assert.equal(finding.fixes[0]!.title, 'Add an S3 Gateway endpoint (free) on the route tables of VPC aws_vpc.main');
   // No endpoint block in the module yet: it goes after the route tables it names.
   assert.ok(after['network.tf']!.includes(`resource "aws_route_table" "private" {
   vpc_id = aws_vpc.main.id

@@ -37,7 +37,7 @@ export const natRemovable: Rule = {
       const count = vpc.natGateways.length;
       return [{
         file: nat.anchor.file, range: nat.anchor.range, ...(nat.anchor.address ? { address: nat.anchor.address } : {}),
-        message: `Every AWS service this module is seen to use has an endpoint in VPC ${vpc.label}: if nothing else needs the internet (package updates, third-party APIs), removing ${count === 1 ? 'its NAT gateway' : `its ${count} NAT gateways`} would save ${savings(analysis, vpc)}.`,
+        message: `Every AWS service this module is seen to use has an endpoint in ${vpc.label}: if nothing else needs the internet (package updates, third-party APIs), removing ${count === 1 ? 'its NAT gateway' : `its ${count} NAT gateways`} would save ${savings(analysis, vpc)}.`,
       }];
     });
   },
@@ -93,6 +93,6 @@ function costHint(analysis: ModuleAnalysis, report: CostReport, vpc: VpcGroup): 
     : `${nat.count === 1 ? 'one NAT gateway' : `${nat.count} NAT gateways`} carrying the same traffic (${formatMoney(nat.monthly)}/month in ${region})`;
   return [{
     file: anchor.file, range: anchor.range, ...(first ? { address: `${first.module.prefix}${first.view.resource.address}` } : {}),
-    message: `The ${endpoints.interfaceCount} interface endpoint${endpoints.interfaceCount === 1 ? '' : 's'} of VPC ${vpc.label} cost ${formatMoney(endpoints.monthly)}/month at ${dataGb.toLocaleString('en-US')} GB/month, more than ${natText}; ${payOff}. Keep them if they are there for isolation rather than cost.`,
+    message: `The ${endpoints.interfaceCount} interface endpoint${endpoints.interfaceCount === 1 ? '' : 's'} of ${vpc.label} cost ${formatMoney(endpoints.monthly)}/month at ${dataGb.toLocaleString('en-US')} GB/month, more than ${natText}; ${payOff}. Keep them if they are there for isolation rather than cost.`,
   }];
 }

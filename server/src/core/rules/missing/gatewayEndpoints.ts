@@ -7,7 +7,7 @@ import type { Rule, RuleFinding } from '../rule';
 import type { Severity } from '../../types';
 import { missingEndpointsFix } from './endpointFix';
 import { throughNat } from './natRate';
-import { aGatewayEndpoint, gatewayTitle } from './text';
+import { aGatewayEndpoint, gatewayTitle, sentence } from './text';
 import { endpointsFor, presence } from './presence';
 import { readWorkloadData } from './workloadData';
 import { hasPrivateRouting, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
@@ -35,7 +35,7 @@ export const missingS3Gateway: Rule = {
   id: 'VPCE201',
   run: (analysis) =>
     vpcGroups(analysis).filter((g) => missingGateway(g, 's3')).flatMap((group) =>
-      gatewayFinding(analysis, group, 's3', `VPC ${group.label} has no S3 Gateway endpoint: ${reason(analysis, group, 's3')}. Gateway endpoints are free.`),
+      gatewayFinding(analysis, group, 's3', `${sentence(group.label)} has no S3 Gateway endpoint: ${reason(analysis, group, 's3')}. Gateway endpoints are free.`),
     ),
 };
 
@@ -45,8 +45,8 @@ export const missingDynamoDbGateway: Rule = {
     vpcGroups(analysis).filter((g) => missingGateway(g, 'dynamodb')).flatMap((group) => {
       const used = usesDynamoDb(analysis, group);
       const message = used
-        ? `VPC ${group.label} uses DynamoDB (${used}) but has no DynamoDB Gateway endpoint: ${reason(analysis, group, 'dynamodb')}. Gateway endpoints are free.`
-        : `VPC ${group.label} has no DynamoDB Gateway endpoint; none of this module's resources use DynamoDB, but if the workloads do, the Gateway endpoint is free.`;
+        ? `${sentence(group.label)} uses DynamoDB (${used}) but has no DynamoDB Gateway endpoint: ${reason(analysis, group, 'dynamodb')}. Gateway endpoints are free.`
+        : `${sentence(group.label)} has no DynamoDB Gateway endpoint; none of this module's resources use DynamoDB, but if the workloads do, the Gateway endpoint is free.`;
       return gatewayFinding(analysis, group, 'dynamodb', message, used ? undefined : 'info');
     }),
 };
@@ -91,7 +91,7 @@ export const interfaceWithoutGateway: Rule = {
         const fix = missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`);
         return [{
           file: first.file, range: first.resource.block.headerRange, address: first.address,
-          message: `${title} has an Interface endpoint but no Gateway endpoint in VPC ${group.label}: the Gateway endpoint is free for traffic from inside the VPC, while the Interface endpoint bills per AZ-hour and per GB.`,
+          message: `${title} has an Interface endpoint but no Gateway endpoint in ${group.label}: the Gateway endpoint is free for traffic from inside the VPC, while the Interface endpoint bills per AZ-hour and per GB.`,
           ...(fix ? { fixes: [fix] } : {}),
         }];
       }),

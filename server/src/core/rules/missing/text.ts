@@ -18,3 +18,8 @@ export function aGatewayEndpoint(service: string): string {
   const title = gatewayTitle(service);
   return `${/^[AEFHILMNORSX]/.test(title) ? 'an' : 'a'} ${title} Gateway endpoint`;
 }
+
+/** The text with a capital first letter, to start a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

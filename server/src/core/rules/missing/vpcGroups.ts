@@ -35,7 +35,7 @@ export interface PlacedNat {
 
 export interface VpcGroup {
   key: string;
-  /** How messages name the VPC: `aws_vpc.main`, `module.vpc`, `var.vpc_id`. */
+  /** How messages name the VPC: `VPC aws_vpc.main`, `VPC var.vpc_id`, `the module's VPC`. */
   label: string;
   vpc?: Placed<VpcView>;
   registryVpc?: { call: RegistryCall; module: EvaluatedModule };
@@ -71,11 +71,11 @@ function emptyGroup(key: string, label: string): VpcGroup {
 function buildGroups(modules: readonly EvaluatedModule[]): VpcGroup[] {
   const groups = new Map<string, VpcGroup>();
   for (const module of modules) {
-    for (const vpc of module.network.vpcs) groups.set(vpc.address, { ...emptyGroup(vpc.address, vpc.address), vpc: { view: vpc, module } });
+    for (const vpc of module.network.vpcs) groups.set(vpc.address, { ...emptyGroup(vpc.address, `VPC ${vpc.address}`), vpc: { view: vpc, module } });
     for (const call of module.registry.calls) {
       if (call.kind !== 'vpc') continue;
       const key = `${module.prefix}module.${call.call.name}`;
-      groups.set(key, { ...emptyGroup(key, key), registryVpc: { call, module }, registryPrivateSubnets: hasPrivateSubnets(module, call) });
+      groups.set(key, { ...emptyGroup(key, `VPC ${key}`), registryVpc: { call, module }, registryPrivateSubnets: hasPrivateSubnets(module, call) });
     }
   }
   const single = groups.size === 0 ? emptyGroup(SINGLE_VPC_KEY, 'the module\'s VPC') : undefined;
@@ -86,7 +86,7 @@ function buildGroups(modules: readonly EvaluatedModule[]): VpcGroup[] {
     if (single) return single;
     if (key === undefined) return groups.size === 1 ? [...groups.values()][0] : undefined;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = emptyGroup(key, key)));
+    if (!group) groups.set(key, (group = emptyGroup(key, `VPC ${key}`)));
     return group;
   };
   const subnetVpc = new Map<string, string | undefined>();
@@ -127,7 +127,7 @@ function buildGroups(modules: readonly EvaluatedModule[]): VpcGroup[] {
 /** One VPC referred to the same way everywhere (`var.vpc_id`) is named so; else generically. */
 function singleLabel(group: VpcGroup): string {
   const keys = new Set([...group.endpoints.map((e) => e.view.vpc), ...group.routeTables.map((t) => t.view.vpc)].filter((k): k is string => k !== undefined));
-  return keys.size === 1 ? [...keys][0]! : group.label;
+  return keys.size === 1 ? `VPC ${[...keys][0]!}` : group.label;
 }
 
 function hasPrivateSubnets(module: EvaluatedModule, call: RegistryCall): boolean {

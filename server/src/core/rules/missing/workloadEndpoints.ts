@@ -63,10 +63,10 @@ function needFinding(analysis: ModuleAnalysis, need: WorkloadNeed): RuleFinding[
   const consequence = withNat
     ? `so these calls go ${throughNat(vpc, analysis.settings)}`
     : 'and has no NAT gateway, so these calls will fail at runtime';
-  const fix = missingEndpointsFix(analysis.modules, vpc, { interfaces, gateways }, `Add ${missing} to VPC ${vpc.label}`);
+  const fix = missingEndpointsFix(analysis.modules, vpc, { interfaces, gateways }, `Add ${missing} to ${vpc.label}`);
   return [{
     file: use.file, range: use.range, address: use.address,
-    message: `${use.address} ${use.signal.describe}, but VPC ${vpc.label} lacks ${missing}${withNat ? ',' : ''} ${consequence}.`,
+    message: `${use.address} ${use.signal.describe}, but ${vpc.label} lacks ${missing}${withNat ? ',' : ''} ${consequence}.`,
     severity: withNat ? 'info' : 'error',
     ...(fix ? { fixes: [fix] } : {}),
   }];
