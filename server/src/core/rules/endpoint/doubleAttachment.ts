@@ -2,7 +2,6 @@
 // an aws_vpc_endpoint_*_association resource: the provider docs warn the two overwrite each
 // other's associations on every apply.
 import type { EvaluatedModule } from '../../analyzer';
-import type { EndpointView } from '../../model/endpoints';
 import { evaluateArgument, referenceKey, referenceList } from '../../model/viewHelpers';
 import { argumentOf } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
@@ -14,30 +13,44 @@ const KINDS = [
   { argument: 'security_group_ids', association: 'aws_vpc_endpoint_security_group_association', member: 'security_group_id', noun: 'security group' },
 ] as const;
 
-/** Association instances of `type` that attach `member` to the endpoint instance, by address. */
-function associationsAttaching(module: EvaluatedModule, view: EndpointView, type: string, memberArgument: string, member: string): string[] {
+interface Attachment {
+  type: string;
+  member: string;
+  address: string;
+}
+
+const indexes = new WeakMap<EvaluatedModule, Map<string, Attachment[]>>();
+
+/** Every association resource instance of the module, by the endpoint instance it names. */
+function associationIndex(module: EvaluatedModule): Map<string, Attachment[]> {
+  const cached = indexes.get(module);
+  if (cached) return cached;
   const { evaluator } = module;
-  const found: string[] = [];
+  const index = new Map<string, Attachment[]>();
   for (const resource of evaluator.module.resources.values()) {
-    if (resource.mode !== 'managed' || resource.type !== type) continue;
-    const instances = evaluator.refs.instances(resource);
-    if (!instances.known) continue;
+    const kind = KINDS.find((k) => k.association === resource.type);
+    const instances = kind && resource.mode === 'managed' ? evaluator.refs.instances(resource) : undefined;
+    if (!kind || !instances?.known) continue;
     for (const instance of instances.instances) {
-      if (referenceKey(evaluateArgument(evaluator, instance, 'vpc_endpoint_id')) !== view.address) continue;
-      if (referenceKey(evaluateArgument(evaluator, instance, memberArgument)) === member) found.push(instance.address);
+      const endpoint = referenceKey(evaluateArgument(evaluator, instance, 'vpc_endpoint_id'));
+      const member = referenceKey(evaluateArgument(evaluator, instance, kind.member));
+      if (endpoint !== undefined && member !== undefined) index.set(endpoint, [...(index.get(endpoint) ?? []), { type: resource.type, member, address: instance.address }]);
     }
   }
-  return found;
+  indexes.set(module, index);
+  return index;
 }
 
 function check({ module, view, file }: EndpointContext): EndpointProblem[] {
   const problems: EndpointProblem[] = [];
+  const attached = associationIndex(module).get(view.address) ?? [];
+  if (attached.length === 0) return [];
   for (const kind of KINDS) {
     const attribute = argumentOf(view, kind.argument);
     if (!attribute) continue;
     const inline = referenceList(evaluateArgument(module.evaluator, view.instance, kind.argument))?.keys ?? [];
     for (const member of new Set(inline.filter((k): k is string => k !== undefined))) {
-      const associations = associationsAttaching(module, view, kind.association, kind.member, member);
+      const associations = attached.filter((a) => a.type === kind.association && a.member === member).map((a) => a.address);
       if (associations.length === 0) continue;
       problems.push({
         file: file.path,

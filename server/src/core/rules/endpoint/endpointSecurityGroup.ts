@@ -6,6 +6,7 @@ import { serviceByShortName } from '../../services/catalogue';
 import { intendedType } from './endpointType';
 import { argumentOrHeader } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
+import { resourcesOfType } from './moduleResources';
 import { groupsAdmit } from './securityGroupAccess';
 import { securityGroupFix } from './securityGroupFix';
 import { vpcReference } from './vpcReference';
@@ -17,7 +18,7 @@ function servicePort(view: EndpointView): number | undefined {
 }
 
 function hasResource(module: EvaluatedModule, type: string): boolean {
-  return [...module.evaluator.module.resources.values()].some((r) => r.mode === 'managed' && r.type === type);
+  return resourcesOfType(module, type).length > 0;
 }
 
 /** The VPC's CIDR when it is the only one that counts (a secondary CIDR block makes it unknown). */

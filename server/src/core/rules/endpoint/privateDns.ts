@@ -12,22 +12,20 @@ import { serviceByShortName } from '../../services/catalogue';
 import { intendedType } from './endpointType';
 import { argumentOf, argumentOrHeader } from './endpointSyntax';
 import { originLiteral } from './literalSites';
+import { resourcesOfType } from './moduleResources';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import type { Rule } from '../rule';
 
 const REQUIRED_BY = dnsData.requiredBy as Record<string, { why: string; source: string }>;
 /** Resources whose references to an endpoint mean its DNS is handled on purpose. */
-const DNS_HANDLERS = new Set(['aws_route53_record', 'aws_vpc_endpoint_private_dns']);
+const DNS_HANDLERS = ['aws_route53_record', 'aws_vpc_endpoint_private_dns'];
 
 function bodyReferences(body: Body): string[] {
   return [...body.attributes.flatMap((a) => referencedAddresses(a.expr)), ...body.blocks.flatMap((b) => bodyReferences(b.body))];
 }
 
 function dnsHandledElsewhere(module: EvaluatedModule, view: EndpointView): boolean {
-  for (const resource of module.evaluator.module.resources.values()) {
-    if (resource.mode === 'managed' && DNS_HANDLERS.has(resource.type) && bodyReferences(resource.block.body).includes(view.resource.address)) return true;
-  }
-  return false;
+  return DNS_HANDLERS.some((type) => resourcesOfType(module, type).some((r) => bodyReferences(r.block.body).includes(view.resource.address)));
 }
 
 function check({ module, view, file }: EndpointContext): EndpointProblem[] {

@@ -5,6 +5,7 @@
 import type { EvaluatedModule } from '../../analyzer';
 import type { IngressRule, SecurityGroupView } from '../../model/network';
 import { evaluateArgument, referenceKey } from '../../model/viewHelpers';
+import { resourcesOfType } from './moduleResources';
 
 export type Answer = 'yes' | 'no' | 'unknown';
 
@@ -53,8 +54,7 @@ function groupIsReadable(group: SecurityGroupView): boolean {
 /** A rule resource whose group or type cannot be told might be the one that admits the traffic. */
 function hasUnattributedRules(module: EvaluatedModule): boolean {
   const { evaluator } = module;
-  for (const resource of evaluator.module.resources.values()) {
-    if (resource.mode !== 'managed' || !RULE_RESOURCES.includes(resource.type)) continue;
+  for (const resource of RULE_RESOURCES.flatMap((type) => resourcesOfType(module, type))) {
     const instances = evaluator.refs.instances(resource);
     if (!instances.known) return true;
     for (const instance of instances.instances) {

@@ -9,15 +9,15 @@ import type { EndpointView } from '../../model/endpoints';
 import type { HclFile } from '../../parse/ast';
 import type { Fix, TextEdit } from '../../types';
 import { argumentOf } from './endpointSyntax';
+import { resourcesOfType } from './moduleResources';
 import type { VpcReference } from './vpcReference';
 
 type IngressStyle = 'aws_vpc_security_group_ingress_rule' | 'aws_security_group_rule' | 'inline';
 
 function ingressStyle(module: EvaluatedModule): IngressStyle {
-  const resources = [...module.evaluator.module.resources.values()];
-  if (resources.some((r) => r.type === 'aws_vpc_security_group_ingress_rule')) return 'aws_vpc_security_group_ingress_rule';
-  if (resources.some((r) => r.type === 'aws_security_group_rule')) return 'aws_security_group_rule';
-  if (resources.some((r) => r.type === 'aws_security_group' && r.block.body.blocks.some((b) => b.type === 'ingress'))) return 'inline';
+  if (resourcesOfType(module, 'aws_vpc_security_group_ingress_rule').length > 0) return 'aws_vpc_security_group_ingress_rule';
+  if (resourcesOfType(module, 'aws_security_group_rule').length > 0) return 'aws_security_group_rule';
+  if (resourcesOfType(module, 'aws_security_group').some((r) => r.block.body.blocks.some((b) => b.type === 'ingress'))) return 'inline';
   return 'aws_vpc_security_group_ingress_rule';
 }
 
@@ -53,7 +53,7 @@ export function securityGroupFix(module: EvaluatedModule, file: HclFile, view: E
   const written = argumentOf(view, 'security_group_ids');
   if (view.securityGroups.viaAssociations > 0 || (written && written.expr.kind !== 'tuple')) return undefined;
   const block = view.resource.block;
-  const { group, text } = groupBlocks(module, view, vpc, port, styleOf([block, ...[...module.evaluator.module.resources.values()].filter((r) => r.type === 'aws_security_group').map((r) => r.block)]));
+  const { group, text } = groupBlocks(module, view, vpc, port, styleOf([block, ...resourcesOfType(module, 'aws_security_group').map((r) => r.block)]));
   const reference = `aws_security_group.${group}.id`;
   const attach: TextEdit = written?.expr.kind === 'tuple' ? appendListElement(file, written.expr, reference) : insertAttribute(file, block, 'security_group_ids', `[${reference}]`);
   return { title: `Add security group ${group} (TCP ${port} from the VPC) and attach it`, edits: [attach, insertAfterBlock(file, block, text)] };
