@@ -13,9 +13,16 @@ const RESOURCE_TYPES: Record<AssociationKind, { type: string; member: string }> 
   security_group: { type: 'aws_vpc_endpoint_security_group_association', member: 'security_group_id' },
 };
 
+export interface Association {
+  /** The attached subnet / route table / security group, when it can be named. */
+  member: string | undefined;
+  /** The association resource instance. */
+  address: string;
+}
+
 interface AssociationIndex {
-  /** endpoint instance address -> members */
-  members: Map<string, (string | undefined)[]>;
+  /** endpoint instance address -> its associations */
+  members: Map<string, Association[]>;
   /** endpoint resource addresses whose associations cannot all be evaluated */
   unknownFor: Set<string>;
 }
@@ -40,21 +47,24 @@ function buildIndex(evaluator: Evaluator, kind: AssociationKind): AssociationInd
         continue;
       }
       const list = index.members.get(endpoint) ?? [];
-      list.push(referenceKey(evaluateArgument(evaluator, instance, member)));
+      list.push({ member: referenceKey(evaluateArgument(evaluator, instance, member)), address: instance.address });
       index.members.set(endpoint, list);
     }
   }
   return index;
 }
 
-export function associationsOf(evaluator: Evaluator, endpoint: Instance, kind: AssociationKind): { members: (string | undefined)[]; unknown: boolean } {
+/** The association resources attaching things of `kind` to an endpoint instance (indexed once per analysis). */
+export function associationsOf(evaluator: Evaluator, endpoint: Instance, kind: AssociationKind): { associations: Association[]; members: (string | undefined)[]; unknown: boolean } {
   let byKind = indexes.get(evaluator);
   if (!byKind) indexes.set(evaluator, (byKind = new Map()));
   let index = byKind.get(kind);
   if (!index) byKind.set(kind, (index = buildIndex(evaluator, kind)));
   const prefix = evaluator.refs.options.addressPrefix;
+  const associations = index.members.get(endpoint.address) ?? [];
   return {
-    members: index.members.get(endpoint.address) ?? [],
+    associations,
+    members: associations.map((a) => a.member),
     unknown: index.unknownFor.has(endpoint.resource.address) || index.unknownFor.has(`${prefix}${endpoint.resource.address}`),
   };
 }
