@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { allRuleMetadata, type RuleMetadata } from '../core/rules/metadata';
 import type { Finding, Range, Severity, SeveritySetting, TextEdit } from '../core/types';
 import type * as Sarif from 'sarif';
+import { groupBy } from '../core/collections';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
@@ -106,8 +107,7 @@ export function sarifRegion(range: Range, keepEmpty: boolean): Sarif.Region {
 }
 
 function artifactChanges(edits: readonly TextEdit[], location: (file: string) => Sarif.ArtifactLocation): Sarif.ArtifactChange[] {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const byFile = groupBy(edits, (edit) => edit.file);
   return [...byFile].map(([file, fileEdits]) => ({
     artifactLocation: location(file),
     replacements: fileEdits.map((e) => ({ deletedRegion: sarifRegion(e.range, true), insertedContent: { text: e.newText } })),

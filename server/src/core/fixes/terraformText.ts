@@ -8,6 +8,7 @@ import type { TerraformModule } from '../model/module';
 import { exprText, usesInstanceScope } from './exprText';
 import { blockStyle } from './style';
 import { uniqueName } from './names';
+import { groupBy } from '../collections';
 
 export interface TextStyle {
   unit: string;
@@ -69,8 +70,7 @@ export function instanceIdRef(instance: Instance): string {
  */
 export function idsExpression(chosen: readonly Instance[], allOf: (address: string) => readonly Instance[]): string | undefined {
   if (chosen.length === 0 || !chosen.every((i) => isReferenceable(i.resource.name))) return undefined;
-  const byResource = new Map<string, Instance[]>();
-  for (const instance of chosen) byResource.set(instance.resource.address, [...(byResource.get(instance.resource.address) ?? []), instance]);
+  const byResource = groupBy(chosen, (instance) => instance.resource.address);
   const lists: string[] = [];
   const singles: string[] = [];
   for (const [address, instances] of byResource) {

@@ -8,6 +8,7 @@ import type { CostReport, ResourceCost } from './moduleCosts';
 import { natComparisons, type NatComparison } from './natComparison';
 import { pricesFootnote } from './rates';
 import { hourlyMoney, sumOf, typeLabel } from './summary';
+import { groupBy } from '../collections';
 
 export interface ReportOptions {
   /** What the report is about, e.g. the module directory's name. */
@@ -66,8 +67,7 @@ function resourceTable(resources: readonly ResourceCost[], options: ReportOption
 }
 
 function typeTable(resources: readonly ResourceCost[], money: (n: number) => string): string {
-  const byType = new Map<string, ResourceCost[]>();
-  for (const r of resources) byType.set(typeLabel(r), [...(byType.get(typeLabel(r)) ?? []), r]);
+  const byType = groupBy(resources, typeLabel);
   const rows = [...byType]
     .sort(([a], [b]) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b))
     .map(([type, list]) => [type, String(list.length), money(sumOf(list).monthly)]);

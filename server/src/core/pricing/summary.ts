@@ -3,6 +3,7 @@
 // come from.
 import { formatMoney, type CurrencyFormat } from './format';
 import type { ResourceCost } from './moduleCosts';
+import { groupBy } from '../collections';
 
 /** Instances grouped by the block (or module call) they come from, in file order. */
 export function groupByBlock(resources: readonly ResourceCost[]): ResourceCost[][] {
@@ -22,8 +23,7 @@ export function typeLabel(r: ResourceCost): string {
 
 /** `9 × Interface × 2 AZ`, `Gateway (free)`, `2 × NAT gateway`, `3 × Interface × 2–3 AZ, 1 × Gateway`. */
 export function instanceSummary(resources: readonly ResourceCost[]): string {
-  const byType = new Map<string, ResourceCost[]>();
-  for (const r of resources) byType.set(typeLabel(r), [...(byType.get(typeLabel(r)) ?? []), r]);
+  const byType = groupBy(resources, typeLabel);
   const parts = [...byType].map(([type, list]) => {
     const count = list.length === 1 && byType.size === 1 ? '' : `${list.length} × `;
     const azs = list.map((r) => r.azCount).filter((n): n is number => n !== null);

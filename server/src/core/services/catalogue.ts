@@ -63,10 +63,18 @@ export const serviceSources: Record<string, string> = serviceData.sources;
 
 const REGION_PLACEHOLDER = '<region>';
 
-export function serviceByShortName(shortName: string): EndpointService | undefined {
+const servicesByShortName = new Map<string, Readonly<EndpointService>>();
+
+/** The catalogue entry of a service; one frozen object per service, shared by every caller. */
+export function serviceByShortName(shortName: string): Readonly<EndpointService> | undefined {
   if (!Object.prototype.hasOwnProperty.call(serviceEntries, shortName)) return undefined;
-  const entry = serviceEntries[shortName];
-  return { shortName, ...entry, sources: [...entry.sources] };
+  let service = servicesByShortName.get(shortName);
+  if (!service) {
+    const entry = serviceEntries[shortName];
+    service = Object.freeze({ shortName, ...entry, sources: Object.freeze([...entry.sources]) as string[] });
+    servicesByShortName.set(shortName, service);
+  }
+  return service;
 }
 
 export function knownServiceShortNames(): string[] {

@@ -2,16 +2,15 @@
 // ask "does the module have an X" for every endpoint instance.
 import type { EvaluatedModule } from '../../analyzer';
 import type { Resource } from '../../model/module';
+import { groupBy } from '../../collections';
 
 const indexes = new WeakMap<EvaluatedModule, Map<string, Resource[]>>();
 
 export function resourcesOfType(module: EvaluatedModule, type: string): readonly Resource[] {
   let index = indexes.get(module);
   if (!index) {
-    index = new Map();
-    for (const resource of module.evaluator.module.resources.values()) {
-      if (resource.mode === 'managed') index.set(resource.type, [...(index.get(resource.type) ?? []), resource]);
-    }
+    const managed = [...module.evaluator.module.resources.values()].filter((r) => r.mode === 'managed');
+    index = groupBy(managed, (resource) => resource.type);
     indexes.set(module, index);
   }
   return index.get(type) ?? [];

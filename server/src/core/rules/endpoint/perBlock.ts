@@ -7,6 +7,7 @@ import type { EndpointView } from '../../model/endpoints';
 import type { HclFile } from '../../parse/ast';
 import type { Fix, Range, Severity } from '../../types';
 import type { RuleFinding } from '../rule';
+import { groupBy } from '../../collections';
 
 /** What a rule says about one endpoint instance. */
 export interface EndpointProblem {
@@ -30,16 +31,19 @@ export interface EndpointContext {
 
 export type EndpointCheck = (ctx: EndpointContext) => EndpointProblem[];
 
+const filesByPath = new WeakMap<EvaluatedModule, Map<string, HclFile>>();
+
 export function fileOf(module: EvaluatedModule, path: string): HclFile | undefined {
-  return module.evaluator.module.files.find((f) => f.path === path);
+  let files = filesByPath.get(module);
+  if (!files) filesByPath.set(module, (files = new Map(module.evaluator.module.files.map((f) => [f.path, f]))));
+  return files.get(path);
 }
 
 /** Runs `check` on every endpoint instance of every module and merges what instances share. */
 export function endpointFindings(analysis: ModuleAnalysis, check: EndpointCheck): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const module of analysis.modules) {
-    const blocks = new Map<string, EndpointView[]>();
-    for (const view of module.endpoints) blocks.set(view.resource.address, [...(blocks.get(view.resource.address) ?? []), view]);
+    const blocks = groupBy(module.endpoints, (view) => view.resource.address);
     for (const views of blocks.values()) findings.push(...blockFindings(analysis, module, views, check));
   }
   return findings;
