@@ -320,6 +320,13 @@ function convertLiteral(node: Node): Expr {
 
 /** The value of a `string_lit` (a quoted string without interpolations). */
 function stringLiteral(node: Node): string {
+  // Fast path: a well-formed one-line string is its source between the quotes.
+  if (source !== undefined && !node.hasError && node.startPosition.row === node.endPosition.row) {
+    const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
+    if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"') {
+      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeTemplateText(raw) : raw;
+    }
+  }
   return node.namedChildren
     .filter((c): c is Node => c !== null && c.type === 'template_literal')
     .map((c) => unescapeTemplateText(c.text))
