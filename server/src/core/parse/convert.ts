@@ -1,9 +1,10 @@
-// Tree-sitter tree -> HCL syntax objects (ast.ts). Reads the flat sibling layout of grammar
-// 1.2.0 (a primary term followed by get_attr/index/splat siblings). Whatever does not parse
-// becomes an `invalid` expression; blocks and attributes inside ERROR nodes are still kept.
+// Tree-sitter tree -> HCL syntax objects (ast.ts): files, blocks and attributes (expressions
+// are in expressions.ts). Blocks and attributes inside ERROR nodes are still kept.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../types';
-import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type Expr, type HclFile, type ObjectItem, type Step, type TemplatePart } from './ast';
+import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type HclFile } from './ast';
+import { convertExpression, stringLiteral } from './expressions';
+import { textOf, withSource } from './source';
 import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
 import { rangeOf, withOrigin } from './range';
@@ -22,21 +23,15 @@ export interface ConvertOptions {
 
 /** Set for the duration of one (synchronous) conversion. */
 let eagerBody: EagerBodyPredicate | undefined;
-let source: string | undefined;
 
 export function convertTree(path: string, tree: Tree, options: ConvertOptions = {}): HclFile {
-  const saved = { eagerBody, source };
+  const saved = eagerBody;
   eagerBody = options.eager;
-  source = options.source;
   try {
-    return convertRoot(path, tree, options);
+    return withSource(options.source, () => convertRoot(path, tree, options));
   } finally {
-    ({ eagerBody, source } = saved);
+    eagerBody = saved;
   }
-}
-
-function textOf(node: Node): string {
-  return source !== undefined ? source.slice(node.startIndex, node.endIndex) : node.text;
 }
 
 function convertRoot(path: string, tree: Tree, options: ConvertOptions): HclFile {
@@ -191,310 +186,17 @@ function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node):
 function reconvertBody(text: string, at: { row: number; column: number }): Body | undefined {
   const tree = loadedParser().parse(text);
   if (!tree) return undefined;
-  const saved = { eagerBody, source };
+  const saved = eagerBody;
   eagerBody = undefined;
-  source = text;
   try {
-    return withOrigin(at, () => {
+    return withSource(text, () => withOrigin(at, () => {
       const blockNode = tree.rootNode.namedChildren[0]?.namedChildren.find((c) => c?.type === 'block');
       return blockNode ? convertBlock(blockNode)?.body : undefined;
-    });
+    }));
   } finally {
-    ({ eagerBody, source } = saved);
+    eagerBody = saved;
     tree.delete();
   }
-}
-
-const POSTFIX = new Set(['get_attr', 'index', 'splat']);
-
-/** Deeper expressions than this are not read (the evaluator could not use them anyway). */
-const MAX_EXPRESSION_DEPTH = 256;
-let expressionDepth = 0;
-
-/** An `expression` node (or an operand term followed by postfix siblings). */
-export function convertExpression(node: Node): Expr {
-  if (expressionDepth >= MAX_EXPRESSION_DEPTH) return { kind: 'invalid', range: rangeOf(node) };
-  expressionDepth++;
-  try {
-    const children = node.type === 'expression' ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
-    return convertTermWithSteps(children, rangeOf(node));
-  } finally {
-    expressionDepth--;
-  }
-}
-
-function convertTermWithSteps(children: Node[], range: Range): Expr {
-  const [first, ...rest] = children;
-  if (!first) return { kind: 'invalid', range };
-  const base = convertTerm(first);
-  const steps = convertSteps(rest);
-  if (steps === undefined) return { kind: 'invalid', range };
-  return steps.length === 0 ? base : { kind: 'traversal', base, steps, range };
-}
-
-function convertSteps(nodes: Node[]): Step[] | undefined {
-  const steps: Step[] = [];
-  for (const node of nodes) {
-    if (!POSTFIX.has(node.type)) return undefined;
-    const step = convertStep(node);
-    if (!step) return undefined;
-    steps.push(step);
-  }
-  return steps;
-}
-
-function convertStep(node: Node): Step | undefined {
-  const range = rangeOf(node);
-  if (node.type === 'get_attr') {
-    const id = node.namedChildren[0];
-    return id && !id.isMissing ? { kind: 'attr', name: id.text, range } : undefined;
-  }
-  if (node.type === 'index') {
-    const inner = node.namedChildren[0];
-    if (!inner) return undefined;
-    if (inner.type === 'legacy_index') {
-      const digits = inner.text.replace(/^\./, '');
-      return { kind: 'index', key: { kind: 'literal', value: Number(digits), range: rangeOf(inner) }, range };
-    }
-    const keyNode = inner.namedChildren[0];
-    return keyNode ? { kind: 'index', key: convertExpression(keyNode), range } : undefined;
-  }
-  if (node.type === 'splat') {
-    const inner = node.namedChildren[0];
-    if (!inner) return undefined;
-    const steps = convertSteps(inner.namedChildren.filter((c): c is Node => c !== null));
-    return steps ? { kind: 'splat', full: inner.type === 'full_splat', steps, range } : undefined;
-  }
-  return undefined;
-}
-
-function convertTerm(node: Node): Expr {
-  const range = rangeOf(node);
-  if (node.isMissing || node.type === 'ERROR') return { kind: 'invalid', range };
-  switch (node.type) {
-    case 'expression':
-      return { kind: 'parens', inner: convertExpression(node), range };
-    case 'literal_value':
-      return convertLiteral(node);
-    case 'template_expr':
-      return convertTemplate(node.namedChildren[0] ?? node, range);
-    case 'collection_value':
-      return convertCollection(node.namedChildren[0], range);
-    case 'variable_expr': {
-      const id = node.namedChildren[0];
-      return id && !id.isMissing ? { kind: 'variable', name: id.text, range } : { kind: 'invalid', range };
-    }
-    case 'function_call':
-      return convertCall(node, range);
-    case 'for_expr':
-      return convertFor(node.namedChildren[0], range);
-    case 'conditional': {
-      const [cond, then, otherwise] = node.namedChildren;
-      if (!cond || !then || !otherwise) return { kind: 'invalid', range };
-      return { kind: 'conditional', cond: convertExpression(cond), then: convertExpression(then), else: convertExpression(otherwise), range };
-    }
-    case 'operation':
-      return convertOperation(node.namedChildren[0], range);
-    default:
-      return { kind: 'invalid', range };
-  }
-}
-
-function convertLiteral(node: Node): Expr {
-  const range = rangeOf(node);
-  const inner = node.namedChildren[0];
-  if (!inner) return { kind: 'invalid', range };
-  switch (inner.type) {
-    case 'numeric_lit':
-      return { kind: 'literal', value: Number(inner.text), range };
-    case 'bool_lit':
-      return { kind: 'literal', value: inner.text === 'true', range };
-    case 'null_lit':
-      return { kind: 'literal', value: null, range };
-    case 'string_lit':
-      return inner.hasError ? { kind: 'invalid', range } : { kind: 'literal', value: stringLiteral(inner), range };
-    default:
-      return { kind: 'invalid', range };
-  }
-}
-
-/** The value of a `string_lit` (a quoted string without interpolations). */
-function stringLiteral(node: Node): string {
-  // Fast path: a well-formed one-line string is its source between the quotes.
-  if (source !== undefined && !node.hasError && node.startPosition.row === node.endPosition.row) {
-    const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
-    if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"') {
-      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeTemplateText(raw) : raw;
-    }
-  }
-  return node.namedChildren
-    .filter((c): c is Node => c !== null && c.type === 'template_literal')
-    .map((c) => unescapeTemplateText(c.text))
-    .join('');
-}
-
-export function unescapeTemplateText(raw: string): string {
-  return raw
-    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, esc: string) => {
-      switch (esc[0]) {
-        case 'n': return '\n';
-        case 'r': return '\r';
-        case 't': return '\t';
-        case 'u':
-        case 'U': return String.fromCodePoint(parseInt(esc.slice(1), 16));
-        default: return esc;
-      }
-    })
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
-}
-
-function convertTemplate(node: Node, range: Range): Expr {
-  if (node.hasError && node.namedChildren.some((c) => c?.type === 'ERROR')) return { kind: 'invalid', range };
-  if (node.type === 'heredoc_template') return convertHeredoc(node, range);
-  const parts: TemplatePart[] = [];
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'template_literal') {
-      parts.push({ kind: 'text', text: unescapeTemplateText(child.text) });
-    } else if (child.type === 'template_interpolation') {
-      const expr = child.namedChildren.find((c) => c?.type === 'expression');
-      if (!expr) return { kind: 'invalid', range };
-      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
-    } else if (child.type === 'template_directive') {
-      parts.push({ kind: 'directive' });
-    } else if (child.isMissing) {
-      return { kind: 'invalid', range };
-    }
-  }
-  return { kind: 'template', parts, range };
-}
-
-/**
- * A heredoc's value is every line between the opening and closing identifiers, newlines
- * included; the grammar leaves the line ends out of its literal nodes, so they are read from
- * the source between the parts. `<<-` strips the common indentation.
- */
-function convertHeredoc(node: Node, range: Range): Expr {
-  const source = node.text;
-  const base = node.startIndex;
-  const identifiers = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'heredoc_identifier');
-  const [open, close] = identifiers;
-  if (!open || !close || identifiers.length < 2) return { kind: 'invalid', range };
-  const indented = source.startsWith('<<-');
-  let cursor = source.indexOf('\n', open.endIndex - base) + 1;
-  const end = source.lastIndexOf('\n', close.startIndex - base) + 1;
-  if (cursor <= 0 || end < cursor) return { kind: 'template', parts: [], range };
-  const parts: TemplatePart[] = [];
-  const text = (t: string) => { if (t) parts.push({ kind: 'text', text: t }); };
-  for (const child of node.namedChildren) {
-    if (!child || child.startIndex - base < cursor || child.endIndex - base > end) continue;
-    if (child.type === 'template_interpolation') {
-      const expr = child.namedChildren.find((c) => c?.type === 'expression');
-      if (!expr) return { kind: 'invalid', range };
-      text(source.slice(cursor, child.startIndex - base));
-      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
-      cursor = child.endIndex - base;
-    } else if (child.type === 'template_directive') {
-      text(source.slice(cursor, child.startIndex - base));
-      parts.push({ kind: 'directive' });
-      cursor = child.endIndex - base;
-    }
-  }
-  text(source.slice(cursor, end));
-  return { kind: 'template', parts: indented ? stripIndent(parts) : parts, range };
-}
-
-function stripIndent(parts: TemplatePart[]): TemplatePart[] {
-  const lines = parts.filter((p): p is { kind: 'text'; text: string } => p.kind === 'text').flatMap((p) => p.text.split('\n')).filter((l) => l.trim() !== '');
-  const indent = Math.min(...lines.map((l) => /^[ \t]*/.exec(l)![0].length));
-  if (!Number.isFinite(indent) || indent === 0) return parts;
-  const re = new RegExp(`(^|\n)[ \t]{${indent}}`, 'g');
-  return parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: p.text.replace(re, '$1') } : p));
-}
-
-function convertCollection(node: Node | null, range: Range): Expr {
-  if (!node) return { kind: 'invalid', range };
-  if (node.type === 'tuple') {
-    const items = node.namedChildren
-      .filter((c): c is Node => c !== null && c.type === 'expression')
-      .map(convertExpression);
-    return { kind: 'tuple', items, range };
-  }
-  if (node.type === 'object') {
-    const items: ObjectItem[] = [];
-    for (const elem of node.namedChildren) {
-      if (!elem || elem.type !== 'object_elem') continue;
-      const key = elem.childForFieldName('key');
-      const value = elem.childForFieldName('val');
-      if (!key || !value) continue;
-      items.push({ key: convertExpression(key), value: convertExpression(value), range: rangeOf(elem) });
-    }
-    return { kind: 'object', items, range };
-  }
-  return { kind: 'invalid', range };
-}
-
-function convertCall(node: Node, range: Range): Expr {
-  const name = node.namedChildren[0];
-  const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
-  if (!name || name.isMissing) return { kind: 'invalid', range };
-  const args = (argsNode?.namedChildren ?? [])
-    .filter((c): c is Node => c !== null && c.type === 'expression')
-    .map(convertExpression);
-  const expandFinal = (argsNode?.namedChildren ?? []).some((c) => c?.type === 'ellipsis');
-  return { kind: 'call', name: name.text, args, expandFinal, range };
-}
-
-function convertFor(node: Node | null, range: Range): Expr {
-  if (!node) return { kind: 'invalid', range };
-  const intro = node.namedChildren.find((c) => c?.type === 'for_intro');
-  const exprs = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'expression');
-  const cond = node.namedChildren.find((c) => c?.type === 'for_cond')?.namedChildren[0] ?? null;
-  if (!intro) return { kind: 'invalid', range };
-  const vars = intro.namedChildren.filter((c): c is Node => c !== null && c.type === 'identifier').map((c) => c.text);
-  const collection = intro.namedChildren.find((c) => c?.type === 'expression');
-  if (!collection || vars.length === 0) return { kind: 'invalid', range };
-  const object = node.type === 'for_object_expr';
-  const [first, second] = exprs;
-  if (!first || (object && !second)) return { kind: 'invalid', range };
-  return {
-    kind: 'for',
-    ...(vars.length === 2 ? { keyVar: vars[0] } : {}),
-    valueVar: vars.length === 2 ? vars[1]! : vars[0]!,
-    collection: convertExpression(collection),
-    ...(object ? { keyExpr: convertExpression(first) } : {}),
-    valueExpr: convertExpression(object ? second! : first),
-    ...(cond ? { cond: convertExpression(cond) } : {}),
-    grouping: node.namedChildren.some((c) => c?.type === 'ellipsis'),
-    object,
-    range,
-  };
-}
-
-const BINARY_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '&&', '||']);
-const isParen = (n: Node) => n.type === '(' || n.type === ')';
-
-function convertOperation(node: Node | null, range: Range): Expr {
-  if (!node) return { kind: 'invalid', range };
-  const all = node.children.filter((c): c is Node => c !== null);
-  if (node.type === 'unary_operation') {
-    const [op, ...operand] = all;
-    if (!op || operand.length === 0) return { kind: 'invalid', range };
-    return { kind: 'unary', op: op.type, operand: convertTermWithSteps(operand.filter((c) => !isParen(c)), range), range };
-  }
-  // Operands are flat runs of siblings (a term, its postfix steps, parentheses) around the operator.
-  const opIndex = all.findIndex((c, i) => i > 0 && !c.isNamed && BINARY_OPERATORS.has(c.type));
-  if (opIndex < 1) return { kind: 'invalid', range };
-  const left = all.slice(0, opIndex).filter((c) => !isParen(c));
-  const right = all.slice(opIndex + 1).filter((c) => !isParen(c));
-  return {
-    kind: 'binary',
-    op: all[opIndex]!.type,
-    left: convertTermWithSteps(left, range),
-    right: convertTermWithSteps(right, range),
-    range,
-  };
 }
 
 /** Comments that carry a `vpce-lens:` directive, by line: the only comments the core reads. */
