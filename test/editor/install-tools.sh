@@ -49,6 +49,12 @@ if [[ ! -f "$stamp" || ! -x "$codeServerPrefix/node_modules/.bin/code-server" ]]
   mkdir -p "$codeServerPrefix"
   echo '{"private":true}' >"$codeServerPrefix/package.json"
   (
+    # Under `npm run`, the outer npm (on Node 20) exports npm_config_* variables, and the inner
+    # npm would take them as its own config: code-server's postinstall reads the Node version
+    # from npm_config_user_agent and refuses Node 20. Start the inner npm from a clean slate.
+    while IFS='=' read -r name _; do
+      case "$name" in npm_config_* | npm_package_* | npm_lifecycle_* | npm_execpath | npm_node_execpath | NODE) unset "$name" ;; esac
+    done < <(env)
     export PATH="$node24/bin:$PATH"
     export npm_config_nodedir="$node24"
     cd "$codeServerPrefix"

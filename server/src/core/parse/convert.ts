@@ -95,24 +95,24 @@ function convertBody(node: Node): Body {
 function collectBodyItems(node: Node, body: Body, single = false): void {
   for (const child of single ? [node] : node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'attribute') {
+    const type = child.type; // each read of a node property is a call into wasm
+    if (type === 'attribute') {
       const attribute = convertAttribute(child);
       if (attribute) body.attributes.push(attribute);
-    } else if (child.type === 'block') {
+    } else if (type === 'block') {
       const block = convertBlock(child);
       if (block) body.blocks.push(block);
-    } else if (child.type === 'ERROR' || child.type === 'body') {
+    } else if (type === 'ERROR' || type === 'body') {
       collectBodyItems(child, body); // salvage what parsed inside an error
     }
   }
 }
 
 function convertAttribute(node: Node): Attribute | undefined {
-  const name = node.namedChildren[0];
-  const value = node.namedChildren[1];
+  const [name, value] = node.namedChildren;
   if (!name || name.type !== 'identifier' || name.isMissing) return undefined;
   return {
-    name: name.text,
+    name: textOf(name),
     nameRange: rangeOf(name),
     expr: value ? convertExpression(value) : { kind: 'invalid', range: rangeOf(node) },
     range: rangeOf(node),
@@ -128,25 +128,27 @@ function convertBlock(node: Node): Block | undefined {
   let bodyNode: Node | null = null;
   let startNode: Node | null = null;
   let complete = false;
-  for (const child of children.slice(1)) {
+  for (let i = 1; i < children.length; i++) {
+    const child = children[i];
     if (!child) continue;
-    if (child.type === 'string_lit') {
+    const type = child.type;
+    if (type === 'string_lit') {
       labels.push(stringLiteral(child));
       labelRanges.push(rangeOf(child));
-    } else if (child.type === 'identifier') {
-      labels.push(child.text);
+    } else if (type === 'identifier') {
+      labels.push(textOf(child));
       labelRanges.push(rangeOf(child));
-    } else if (child.type === 'block_start') {
+    } else if (type === 'block_start') {
       startNode = child;
-    } else if (child.type === 'body') {
+    } else if (type === 'body') {
       bodyNode = child;
-    } else if (child.type === 'block_end') {
+    } else if (type === 'block_end') {
       complete = !child.isMissing && !child.hasError;
     }
   }
   const range = rangeOf(node);
   const headerEnd = startNode ? rangeOf(startNode).end : (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
-  const header = { type: typeNode.text, labels, labelRanges, headerRange: { start: range.start, end: headerEnd }, range, complete };
+  const header = { type: textOf(typeNode), labels, labelRanges, headerRange: { start: range.start, end: headerEnd }, range, complete };
   if (!bodyNode) return { ...header, body: { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } } };
   if (eagerBody && !node.hasError && !eagerBody(header.type, labels)) return deferredBlock(header, node, bodyNode);
   return { ...header, body: convertBody(bodyNode) };

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
 import type { Expr, ObjectItem, Step, TemplatePart } from './ast';
 import { rangeOf } from './range';
-import { currentSource } from './source';
+import { currentSource, textOf } from './source';
 
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
 
@@ -47,11 +47,12 @@ function convertSteps(nodes: Node[]): Step[] | undefined {
 
 function convertStep(node: Node): Step | undefined {
   const range = rangeOf(node);
-  if (node.type === 'get_attr') {
+  const type = node.type; // each read of a node property is a call into wasm
+  if (type === 'get_attr') {
     const id = node.namedChildren[0];
-    return id && !id.isMissing ? { kind: 'attr', name: id.text, range } : undefined;
+    return id && !id.isMissing ? { kind: 'attr', name: textOf(id), range } : undefined;
   }
-  if (node.type === 'index') {
+  if (type === 'index') {
     const inner = node.namedChildren[0];
     if (!inner) return undefined;
     if (inner.type === 'legacy_index') {
@@ -61,7 +62,7 @@ function convertStep(node: Node): Step | undefined {
     const keyNode = inner.namedChildren[0];
     return keyNode ? { kind: 'index', key: convertExpression(keyNode), range } : undefined;
   }
-  if (node.type === 'splat') {
+  if (type === 'splat') {
     const inner = node.namedChildren[0];
     if (!inner) return undefined;
     const steps = convertSteps(inner.namedChildren.filter((c): c is Node => c !== null));
@@ -84,7 +85,7 @@ function convertTerm(node: Node): Expr {
       return convertCollection(node.namedChildren[0], range);
     case 'variable_expr': {
       const id = node.namedChildren[0];
-      return id && !id.isMissing ? { kind: 'variable', name: id.text, range } : { kind: 'invalid', range };
+      return id && !id.isMissing ? { kind: 'variable', name: textOf(id), range } : { kind: 'invalid', range };
     }
     case 'function_call':
       return convertCall(node, range);
@@ -108,9 +109,9 @@ function convertLiteral(node: Node): Expr {
   if (!inner) return { kind: 'invalid', range };
   switch (inner.type) {
     case 'numeric_lit':
-      return { kind: 'literal', value: Number(inner.text), range };
+      return { kind: 'literal', value: Number(textOf(inner)), range };
     case 'bool_lit':
-      return { kind: 'literal', value: inner.text === 'true', range };
+      return { kind: 'literal', value: textOf(inner) === 'true', range };
     case 'null_lit':
       return { kind: 'literal', value: null, range };
     case 'string_lit':
@@ -159,7 +160,7 @@ function convertTemplate(node: Node, range: Range): Expr {
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'template_literal') {
-      parts.push({ kind: 'text', text: unescapeTemplateText(child.text) });
+      parts.push({ kind: 'text', text: unescapeTemplateText(textOf(child)) });
     } else if (child.type === 'template_interpolation') {
       const expr = child.namedChildren.find((c) => c?.type === 'expression');
       if (!expr) return { kind: 'invalid', range };
