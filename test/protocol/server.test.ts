@@ -124,3 +124,14 @@ test('a relative vpceLens.varFiles setting is read from the workspace folder', a
   assert.match(hover?.contents.value ?? '', /eu-central-1/, 'the region comes from env.tfvars in the workspace folder');
   await client.stop();
 });
+
+test('a 20,000-block file: diagnostics arrive and requests are still answered', async () => {
+  const dir = moduleDir();
+  const text = Array.from({ length: 20_000 }, (_, i) => `resource "aws_subnet" "s${i}" {\n  cidr_block = "10.${i % 256}.0.0/24"\n}\n`).join('');
+  const client = await LspTestClient.start();
+  const uri = client.open(join(dir, 'main.tf'), text);
+  await client.waitFor('diagnostics for the 20,000-block file', () => client.diagnostics.get(uri), 60_000);
+  const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 4 } });
+  assert.ok(hover === null || typeof hover === 'object', 'the hover request is answered');
+  assert.equal(await client.stop(), 0);
+});
