@@ -1,6 +1,7 @@
 // Command-line arguments of `vpce-lens`, per docs/cli.md. Errors are messages for stderr, not
 // exceptions.
 import type { SeveritySetting } from '../core/types';
+import { REGION_PATTERN } from '../core/services/catalogue';
 
 export type Command = 'check' | 'cost';
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
@@ -80,7 +81,7 @@ function applyOption(args: CliArgs, flag: string, value: string): string | undef
       args.format = value as Format;
       return undefined;
     case '--region':
-      if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) return `--region needs an AWS region name like eu-west-1, got "${value}"`;
+      if (!REGION_PATTERN.test(value)) return `--region needs an AWS region name like eu-west-1, got "${value}"`;
       args.region = value;
       return undefined;
     case '--usage-file':

@@ -413,16 +413,4 @@ class Scanner {
   }
 }
 
-/** The UTF-16 offset of a position in `text` (clamped to the text). */
-export function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  else if (text[lineEnd - 1] === '\r') lineEnd--;
-  return Math.min(offset + Math.max(0, position.character), lineEnd);
-}
+export { offsetAt } from '../text';

@@ -5,7 +5,7 @@
 //   the way the module writes it, replacing the whole string;
 // - `com.amazonaws.vpce.`: the PrivateLink `vpce-svc-` start.
 import type { Position, Range } from '../types';
-import { type EndpointService, knownServiceShortNames, serviceByShortName, serviceNameFor } from '../services/catalogue';
+import { REGION_PATTERN, type EndpointService, isRegionSegment, knownServiceShortNames, serviceByShortName, serviceNameFor } from '../services/catalogue';
 import type { EndpointBlock } from './moduleFacts';
 import { type InterfacePrice, type PriceBasis, groupsCompletedBy, interfacePrice, serviceDocumentation } from './serviceDocs';
 import type { StringAtCursor } from './scan';
@@ -28,7 +28,6 @@ interface Segment {
   start: number;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const NAME_CHARS = /^[A-Za-z0-9._-]*/;
 const PRIVATELINK_HEAD = ['com', 'amazonaws', 'vpce'];
 const PRIVATELINK_ID_START = 'vpce-svc-';
@@ -56,14 +55,14 @@ export function serviceNameCompletions(request: ServiceNameRequest): CompletionC
     if (complete.length > k && startsWith(complete, family.head) && isRegionSegment(complete[k]!)) {
       // `${each.key}` in the service part: an expression, not a name to complete.
       if (before.slice(segments[k + 1]!.start).includes('${')) return [];
-      const typedRegion = REGION.test(complete[k]!) ? complete[k] : undefined;
+      const typedRegion = REGION_PATTERN.test(complete[k]!) ? complete[k] : undefined;
       return serviceParts(request, family.services, segments[k + 1]!.start, typedRegion);
     }
   }
   if (typingHead(segments)) {
     // `com.amazonaws.eu-west-1` without the dot yet: keep the region being typed.
     const partial = segments[segments.length - 1]!.text;
-    return fullNames(request, 'head', REGION.test(partial) ? partial : undefined);
+    return fullNames(request, 'head', REGION_PATTERN.test(partial) ? partial : undefined);
   }
   if (!before.includes('${') && /^[a-z0-9]/i.test(before)) return fullNames(request, 'short');
   return [];
@@ -109,7 +108,7 @@ function privateLinkTail(request: ServiceNameRequest, segments: Segment[]): Comp
   }
   if (segments.length === k + 2 && isRegionSegment(segments[k]!.text)) {
     const range = rangeFrom(request.string, segments[k + 1]!.start, true);
-    const region = REGION.test(segments[k]!.text) ? segments[k]!.text : undefined;
+    const region = REGION_PATTERN.test(segments[k]!.text) ? segments[k]!.text : undefined;
     return [privateLinkItem(request, PRIVATELINK_ID_START, PRIVATELINK_ID_START, range, PRIVATELINK_ID_START, interfacePrice(request.basis(region)))];
   }
   return [];
@@ -200,9 +199,6 @@ function startsWith(items: readonly string[], prefix: readonly string[]): boolea
   return prefix.length <= items.length && prefix.every((p, i) => items[i] === p);
 }
 
-function isRegionSegment(segment: string): boolean {
-  return REGION.test(segment) || /^\$\{[^{}]+\}$/.test(segment);
-}
 
 /** From `start` (an index into the typed content) to the end of the name at the cursor, or of the whole content. */
 function rangeFrom(string: StringAtCursor, start: number, nameOnly: boolean): Range {

@@ -1,6 +1,6 @@
 // The formatting a file already uses, so inserted Terraform looks like the user's own:
 // indentation of a block's attributes and whether their `=` signs are aligned.
-import type { Block } from '../parse/ast';
+import type { Attribute, Block } from '../parse/ast';
 
 export interface BlockStyle {
   /** Indentation of the block's own line. */
@@ -25,20 +25,31 @@ export function blockStyle(block: Block): BlockStyle {
 }
 
 /**
- * Aligned when the last run of one-line attributes on consecutive lines (where an inserted
- * attribute goes; `terraform fmt` aligns each run separately, so `for_each` above a blank line
- * does not count) has two or more members with their values in one padded column.
+ * A block's one-line attributes in runs of consecutive lines: `terraform fmt` aligns the `=` of
+ * each run separately, so a blank line or a multi-line value starts a new run.
  */
-function alignment(block: Block): { equalsColumn?: number } {
+export function attributeRuns(block: Block): Attribute[][] {
   const oneLine = block.body.attributes.filter((a) => a.range.start.line === a.range.end.line).sort((a, b) => a.range.start.line - b.range.start.line);
-  const run = oneLine.slice(-1);
-  for (let i = oneLine.length - 2; i >= 0 && oneLine[i]!.range.start.line === run[0]!.range.start.line - 1; i--) run.unshift(oneLine[i]!);
-  if (run.length < 2) return {};
-  const valueColumns = new Set(run.map((a) => a.expr.range.start.character));
-  const padded = run.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3);
-  if (valueColumns.size !== 1 || !padded) return {};
-  const valueColumn = [...valueColumns][0]!;
-  return { equalsColumn: valueColumn - 2 };
+  const runs: Attribute[][] = [];
+  for (const attribute of oneLine) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)!.range.start.line === attribute.range.start.line - 1) run.push(attribute);
+    else runs.push([attribute]);
+  }
+  return runs;
+}
+
+/** true: the run aligns `=` (two or more values in one padded column); false: its values start in different columns; undefined: it does not tell. */
+export function runAligns(run: readonly Attribute[]): boolean | undefined {
+  if (run.length < 2) return undefined;
+  if (new Set(run.map((a) => a.expr.range.start.character)).size > 1) return false;
+  return run.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3) ? true : undefined;
+}
+
+/** Aligned when the last run (where an inserted attribute goes) aligns its `=`. */
+function alignment(block: Block): { equalsColumn?: number } {
+  const last = attributeRuns(block).at(-1);
+  return last && runAligns(last) === true ? { equalsColumn: last[0]!.expr.range.start.character - 2 } : {};
 }
 
 /** `name = value` laid out in the block's style (aligned `=` when the block aligns them). */

@@ -6,9 +6,9 @@ import type { Instance } from '../model/scope';
 import { instanceAddress } from '../model/scope';
 import type { TerraformModule } from '../model/module';
 import { exprText, usesInstanceScope } from './exprText';
-import { blockStyle } from './style';
 import { uniqueName } from './names';
 import { groupBy } from '../collections';
+import { attributeRuns, blockStyle, runAligns } from './style';
 
 export interface TextStyle {
   unit: string;
@@ -26,23 +26,13 @@ export function styleOf(blocks: readonly (Block | undefined)[]): TextStyle {
   return DEFAULT_TEXT_STYLE;
 }
 
-/**
- * Whether a block aligns `=`, judged per run of consecutive one-line attributes (terraform fmt
- * aligns each run separately): a padded run that shares one value column says yes, a run whose
- * values start in different columns says no; undefined when no run tells.
- */
+/** Whether a block aligns `=`: a run that aligns says yes, one that does not says no; undefined when no run tells. */
 function alignment(block: Block): boolean | undefined {
-  const oneLine = block.body.attributes.filter((a) => a.range.start.line === a.range.end.line).sort((a, b) => a.range.start.line - b.range.start.line);
   let verdict: boolean | undefined;
-  for (let start = 0; start < oneLine.length; ) {
-    let end = start + 1;
-    while (end < oneLine.length && oneLine[end]!.range.start.line === oneLine[end - 1]!.range.start.line + 1) end++;
-    const run = oneLine.slice(start, end);
-    start = end;
-    if (run.length < 2) continue;
-    const columns = new Set(run.map((a) => a.expr.range.start.character));
-    if (columns.size > 1) verdict = false;
-    else if (run.some((a) => a.expr.range.start.character - a.nameRange.end.character > 3)) return true;
+  for (const run of attributeRuns(block)) {
+    const aligns = runAligns(run);
+    if (aligns === true) return true;
+    if (aligns === false) verdict = false;
   }
   return verdict;
 }

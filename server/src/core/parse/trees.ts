@@ -2,6 +2,7 @@
 // incrementally from the previous tree; replaced trees are deleted (they live in wasm memory).
 import type { Parser, Tree, Edit } from 'web-tree-sitter';
 import type { Position } from '../types';
+import { offsetAt } from '../text';
 
 export interface TextChange {
   /** Range in the previous text that was replaced. */
@@ -73,15 +74,6 @@ export class TreeCache {
   }
 }
 
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(offset + position.character, text.length);
-}
 
 function pointAt(text: string, offset: number): { row: number; column: number } {
   let row = 0;

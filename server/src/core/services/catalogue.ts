@@ -138,7 +138,8 @@ export type ParsedServiceName =
 
 // Prefixes (as dot-separated segments) that AWS-owned service names start with.
 const AWS_PREFIXES = [['com', 'amazonaws'], ['aws', 'sagemaker'], ['aws', 'api'], ['api', 'aws'], ['cn', 'com', 'amazonaws']];
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** An AWS region name: `eu-west-1`, `us-gov-west-1`. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const PRIVATELINK_ID = /^vpce-svc-[0-9a-z]+$/i;
 
 /**
@@ -220,7 +221,8 @@ function hasInterpolation(segment: string): boolean {
   return segment.includes('${');
 }
 
-function isRegionSegment(segment: string): boolean {
+/** A region name, the `<region>` placeholder, or a `${…}` interpolation standing for one. */
+export function isRegionSegment(segment: string): boolean {
   return REGION_PATTERN.test(segment) || segment === REGION_PLACEHOLDER || isInterpolation(segment);
 }
 

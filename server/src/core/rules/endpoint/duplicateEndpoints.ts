@@ -14,7 +14,7 @@ import { formatMoney } from '../../pricing/format';
 import type { Fix, Location } from '../../types';
 import { argumentOrHeader } from './endpointSyntax';
 import { containerOf } from './literalSites';
-import { fileOf } from './perBlock';
+import { fileOf } from '../moduleFiles';
 import type { Rule, RuleFinding } from '../rule';
 
 interface Placed {

@@ -8,6 +8,7 @@ import type { HclFile } from '../../parse/ast';
 import type { Fix, Range, Severity } from '../../types';
 import type { RuleFinding } from '../rule';
 import { groupBy } from '../../collections';
+import { fileOf } from '../moduleFiles';
 
 /** What a rule says about one endpoint instance. */
 export interface EndpointProblem {
@@ -31,13 +32,6 @@ export interface EndpointContext {
 
 export type EndpointCheck = (ctx: EndpointContext) => EndpointProblem[];
 
-const filesByPath = new WeakMap<EvaluatedModule, Map<string, HclFile>>();
-
-export function fileOf(module: EvaluatedModule, path: string): HclFile | undefined {
-  let files = filesByPath.get(module);
-  if (!files) filesByPath.set(module, (files = new Map(module.evaluator.module.files.map((f) => [f.path, f]))));
-  return files.get(path);
-}
 
 /** Runs `check` on every endpoint instance of every module and merges what instances share. */
 export function endpointFindings(analysis: ModuleAnalysis, check: EndpointCheck): RuleFinding[] {

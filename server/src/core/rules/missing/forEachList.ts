@@ -8,6 +8,7 @@ import type { EndpointView } from '../../model/endpoints';
 import type { Expr, HclFile } from '../../parse/ast';
 import { referenceParts, staticKey } from '../../parse/ast';
 import { exprText } from '../../fixes/exprText';
+import { fileOf } from '../moduleFiles';
 
 export type TupleExpr = Extract<Expr, { kind: 'tuple' }>;
 export type ObjectExpr = Extract<Expr, { kind: 'object' }>;
@@ -59,10 +60,6 @@ function follow(modules: readonly EvaluatedModule[], module: EvaluatedModule, ex
     default:
       return undefined;
   }
-}
-
-function fileOf(module: EvaluatedModule, path: string): HclFile | undefined {
-  return module.evaluator.module.files.find((f) => f.path === path);
 }
 
 function followReference(modules: readonly EvaluatedModule[], module: EvaluatedModule, expr: Expr, depth: number): ListSite | undefined {
