@@ -1,5 +1,6 @@
-// Open editor buffers, updated incrementally. Keeps the edits made since the last parse so the
-// parser can re-parse incrementally, and serves as the overlay that wins over the disk.
+// Open editor buffers, updated incrementally. Keeps a short log of the edits between versions
+// so the parser can re-parse incrementally from whichever version its tree is at, and serves
+// as the overlay that wins over the disk. Reading a buffer changes nothing.
 import { dirname } from 'node:path';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';
@@ -7,12 +8,21 @@ import type { SourceText } from './core/workspace';
 import type { TextChange } from './core/parse/trees';
 import type { Overlay } from './diskFiles';
 
+interface EditStep {
+  from: number;
+  to: number;
+  changes: TextChange[];
+}
+
 interface OpenDocument {
   document: TextDocument;
   path: string;
-  /** Edits since the text last handed to the parser. */
-  pending: TextChange[] | undefined;
+  /** The ranged edits of the latest versions, oldest first; a full-text change clears it. */
+  log: EditStep[];
 }
+
+/** Enough versions for a burst of typing between two analyses. */
+const MAX_LOGGED_VERSIONS = 500;
 
 export class OpenDocuments implements Overlay {
   private readonly byPath = new Map<string, OpenDocument>();
@@ -20,7 +30,7 @@ export class OpenDocuments implements Overlay {
   open(uri: string, version: number, text: string): string | undefined {
     const path = URI.toPath(uri);
     if (!path) return undefined;
-    this.byPath.set(path, { document: TextDocument.create(uri, 'terraform', version, stripBom(text)), path, pending: undefined });
+    this.byPath.set(path, { document: TextDocument.create(uri, 'terraform', version, stripBom(text)), path, log: [] });
     return path;
   }
 
@@ -28,8 +38,12 @@ export class OpenDocuments implements Overlay {
     const path = URI.toPath(uri);
     const open = path ? this.byPath.get(path) : undefined;
     if (!open) return undefined;
-    const ranged = changes.every((c) => 'range' in c);
-    open.pending = ranged && open.pending !== undefined ? [...open.pending, ...changes.map(toTextChange)] : ranged ? changes.map(toTextChange) : undefined;
+    if (changes.every((c) => 'range' in c)) {
+      open.log.push({ from: open.document.version, to: version, changes: changes.map(toTextChange) });
+      if (open.log.length > MAX_LOGGED_VERSIONS) open.log.shift();
+    } else {
+      open.log = [];
+    }
     open.document = TextDocument.update(open.document, changes, version);
     return path;
   }
@@ -43,9 +57,20 @@ export class OpenDocuments implements Overlay {
   get(path: string): SourceText | undefined {
     const open = this.byPath.get(path);
     if (!open) return undefined;
-    const source: SourceText = { path, text: open.document.getText(), version: open.document.version, ...(open.pending ? { changes: open.pending } : {}) };
-    open.pending = []; // the parser now holds this text: later edits are relative to it
-    return source;
+    const log = [...open.log];
+    const version = open.document.version;
+    return {
+      path,
+      text: open.document.getText(),
+      version,
+      changesSince: (since) => {
+        const first = log.findIndex((step) => step.from === since);
+        if (first < 0) return undefined;
+        const steps = log.slice(first);
+        const chained = steps.length > 0 && steps.at(-1)!.to === version && steps.every((step, i) => i === 0 || steps[i - 1]!.to === step.from);
+        return chained ? steps.flatMap((step) => step.changes) : undefined;
+      },
+    };
   }
 
   document(path: string): TextDocument | undefined {

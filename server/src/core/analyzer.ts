@@ -59,7 +59,7 @@ export class Analyzer {
   }
 
   parse(source: SourceText): HclFile {
-    return this.parser.parse(source.path, source.text, source.version, source.changes);
+    return this.parser.parse(source.path, source.text, source.version, source.changesSince);
   }
 
   analyze(dir: string, files: ModuleFiles, settings: AnalysisSettings): ModuleAnalysis {

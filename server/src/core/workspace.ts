@@ -5,7 +5,11 @@ export interface SourceText {
   text: string;
   /** Editor version of an open buffer (enables incremental re-parse). */
   version?: number;
-  changes?: readonly import('./parse/trees').TextChange[];
+  /**
+   * The edits that turned version `since` of this buffer into this text, when they are all
+   * known (the parser re-parses incrementally from the tree it has for `since`).
+   */
+  changesSince?(since: number): readonly import('./parse/trees').TextChange[] | undefined;
 }
 
 export interface ModuleFiles {

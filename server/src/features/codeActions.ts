@@ -1,12 +1,12 @@
 // Code actions: the quick fixes of the findings under the cursor, "Suppress VPCE… here", and
 // "fix all" for the module, as a quickfix per rule family (VPCE1xx, VPCE2xx) and as
 // `source.fixAll.vpceLens` (editor.codeActionsOnSave). Everything comes from the analysis.
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { suppressionFix } from '../core/fixes/suppress';
 import { fixableInBulk, fixAll } from '../core/rules/fixAll';
 import type { Finding, Position, Range, TextEdit } from '../core/types';
+import { DiskModuleFiles } from '../diskFiles';
 import { URI } from '../uri';
 import type { FeatureContext } from './context';
 import { guarded } from './costs';
@@ -66,15 +66,9 @@ export function codeActionsFor(params: CodeActionParams, path: string, findings:
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register(ctx: FeatureContext) {
-    const textOf = (file: string): string | undefined => {
-      const open = ctx.documents.document(file);
-      if (open) return open.getText();
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
+    // The same view of files as the analysis: open buffers over the disk.
+    const files = new DiskModuleFiles(ctx.documents);
+    const textOf = (file: string): string | undefined => files.read(file)?.text;
     ctx.connection.onCodeAction((params) =>
       guarded<CodeAction[]>(ctx, 'code actions', [], async () => {
         const path = URI.toPath(params.textDocument.uri);

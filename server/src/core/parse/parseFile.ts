@@ -27,12 +27,14 @@ export class HclParser {
    * let an open editor buffer re-parse incrementally; only then is its tree kept (trees are
    * large: a file read from disk keeps only its converted syntax).
    */
-  parse(path: string, text: string, version?: number, changes?: readonly TextChange[]): HclFile {
+  parse(path: string, text: string, version?: number, changes?: readonly TextChange[] | ((since: number) => readonly TextChange[] | undefined)): HclFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.file;
     let tree;
     try {
-      tree = this.trees.get(path, version ?? -1, text, changes);
+      const previous = this.trees.versionOf(path);
+      const edits = typeof changes === 'function' ? (previous === undefined ? undefined : changes(previous)) : changes;
+      tree = this.trees.get(path, version ?? -1, text, edits);
     } catch (error) {
       if (!(error instanceof ParseBudgetExceeded)) throw error;
       return this.notAnalysed(path, text, error);

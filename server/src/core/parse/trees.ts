@@ -59,6 +59,11 @@ export class TreeCache {
     return tree;
   }
 
+  /** The version of the tree kept for `key`, if one is. */
+  versionOf(key: string): number | undefined {
+    return this.entries.get(key)?.version;
+  }
+
   delete(key: string): void {
     this.entries.get(key)?.tree.delete();
     this.entries.delete(key);
