@@ -8,5 +8,8 @@ test('fuzz (seed 20261128): no crash, every request answered, no fix breaks the 
   const line = summary(tally);
   console.log(line);
   assert.equal(tally.inputs, 160 + 40);
+  // The checks below mean something only if fixes were offered and requests were sent.
+  assert.ok(tally.fixesApplied > 0, 'no quick fix was applied: the broken-fix check ran on nothing');
+  assert.ok(tally.requestsSent >= 4 * 40, `only ${tally.requestsSent} requests reached the server`);
   assert.deepEqual(tally.failures.map((f) => `${f.kind}: ${f.detail.split('\n')[0]}`), [], line);
 });

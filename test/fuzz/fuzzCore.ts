@@ -17,6 +17,8 @@ export interface FuzzFailure {
 export interface FuzzTally {
   inputs: number;
   fixesApplied: number;
+  /** LSP requests sent to the server (its announced features). */
+  requestsSent: number;
   failures: FuzzFailure[];
 }
 

@@ -34,6 +34,7 @@ export async function fuzzServer(modules: CorpusModule[], iterations: number, ra
       if (capabilities.completionProvider) requests.push(['textDocument/completion', { ...doc, position }]);
       if (capabilities.codeActionProvider) requests.push(['textDocument/codeAction', { ...doc, range: { start: position, end: position }, context: { diagnostics: [] } }]);
       for (const [method, params] of requests) {
+        tally.requestsSent++;
         try {
           await within(client.request(method, params), method);
         } catch (error) {

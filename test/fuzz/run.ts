@@ -8,7 +8,7 @@ import { seeded } from './mutate';
 export async function runFuzz(iterations: number, seed: number): Promise<FuzzTally> {
   const modules = corpus();
   const random = seeded(seed);
-  const tally: FuzzTally = { inputs: 0, fixesApplied: 0, failures: [] };
+  const tally: FuzzTally = { inputs: 0, fixesApplied: 0, requestsSent: 0, failures: [] };
   await fuzzCore(modules, iterations, random, tally);
   await fuzzServer(modules, Math.max(1, Math.floor(iterations / 4)), random, tally);
   return tally;

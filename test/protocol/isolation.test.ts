@@ -19,6 +19,7 @@ test('a whole session on the example never touches the network or starts a progr
   if (client.capabilities.hoverProvider) requests.push(['textDocument/hover', { textDocument: { uri: uris[0] }, position }]);
   if (client.capabilities.codeLensProvider) requests.push(['textDocument/codeLens', { textDocument: { uri: uris[0] } }]);
   if (client.capabilities.completionProvider) requests.push(['textDocument/completion', { textDocument: { uri: uris[0] }, position }]);
+  assert.equal(requests.length, 3, 'hover, code lens and completion are all exercised');
   for (const [method, params] of requests) await client.request(method, params);
   assert.equal(await client.stop(), 0);
   assert.doesNotMatch(client.stderr, /ISOLATION-VIOLATION/);

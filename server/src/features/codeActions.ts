@@ -9,7 +9,7 @@ import type { Finding, Position, Range, TextEdit } from '../core/types';
 import { DiskModuleFiles } from '../diskFiles';
 import { URI } from '../uri';
 import type { FeatureContext } from './context';
-import { guarded } from './costs';
+import { guarded } from './guarded';
 import type { Feature } from './feature';
 import { toDiagnostic } from './lspTypes';
 

@@ -4,7 +4,8 @@ import type { CodeLens } from 'vscode-languageserver';
 import { costLenses } from '../core/pricing/lenses';
 import { URI } from '../uri';
 import { SHOW_COST_REPORT_COMMAND } from './costReport';
-import { guarded, moduleCostsFor } from './costs';
+import { moduleCostsFor } from './costs';
+import { guarded } from './guarded';
 import type { Feature } from './feature';
 
 export const codeLensFeature: Feature = {

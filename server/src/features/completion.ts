@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { type CompletionCandidate, type CompletionKind, completionsAt } from '../core/completion/index';
 import { URI } from '../uri';
-import { guarded } from './costs';
+import { guarded } from './guarded';
 import type { Feature } from './feature';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {

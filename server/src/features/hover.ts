@@ -3,7 +3,8 @@
 import type { Hover } from 'vscode-languageserver';
 import { costTargetAt } from '../core/model/locate';
 import { explainCost } from '../core/pricing/explain';
-import { guarded, moduleCostsFor } from './costs';
+import { moduleCostsFor } from './costs';
+import { guarded } from './guarded';
 import type { Feature } from './feature';
 
 export const hoverFeature: Feature = {
