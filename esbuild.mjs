@@ -32,4 +32,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: shebang }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: shebang }),
+  // The parse thread the server and the CLI start (server/src/core/parse/parallel.ts).
+  build({ ...common, entryPoints: ['server/src/core/parseWorker.ts'], outfile: `${outdir}/parseWorker.js` }),
 ]);

@@ -27,6 +27,7 @@ const TARGETS = {
   const workspace = coldWorkspace(1000);
   const figures: Record<string, number | null> = {
     parseOnlyMs: parse.parseOnlyMs, analysisMs: parse.analysisMs, analysisOverParse: parse.analysisOverParse,
+    singleThreadAnalysisMs: parse.singleThreadAnalysisMs, singleThreadAnalysisOverParse: parse.singleThreadAnalysisOverParse,
     hcl2jsonMs: parse.hcl2jsonMs, hcl2jsonOverAnalysis: parse.hcl2jsonOverAnalysis,
     hoverP95Ms: latency.hoverP95Ms, editToDiagnosticsP95Ms: latency.editToDiagnosticsP95Ms,
     workspace1000FilesMs: workspace.workspace1000FilesMs, peakRssMb: workspace.peakRssMb,

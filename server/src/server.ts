@@ -26,7 +26,7 @@ let workspaceFolderEvents = false;
 let refreshCodeLenses = (): void => undefined;
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
-const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS });
+const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS, parseThread: true });
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const capabilities = params.capabilities;

@@ -47,13 +47,13 @@ const ALLOWED = [
   /^extension\/(readme\.md|README\.md)$/,
   /^extension\/(LICENSE|LICENSE\.txt)$/,
   /^extension\/language-configuration\.json$/,
-  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/(client|server|cli|parseWorker)\.js$/,
   /^extension\/dist\/[\w-]+\.wasm$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
 ];
 const REQUIRED = [
-  'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+  'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/parseWorker.js',
   'extension/dist/tree-sitter.wasm', 'extension/dist/tree-sitter-terraform.wasm', 'extension/language-configuration.json',
 ];
 

@@ -1,8 +1,10 @@
 // The core's entry point: a module directory (its files, as the caller sees them) -> the model,
 // the typed views, findings and costs. Pure apart from what `ModuleFiles` reads.
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
+import { ParseThread } from './parse/parallel';
+import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
@@ -50,16 +52,60 @@ export interface ModuleAnalysis {
 
 const MAX_MODULE_DEPTH = 8;
 
-export class Analyzer {
-  private constructor(readonly parser: HclParser) {}
+/** How many files `prepare` parsed on this thread and on the parse thread. */
+export interface PrepareResult {
+  here: number;
+  onThread: number;
+}
 
-  /** `parseBudgetMs` bounds the parse of one file (the server sets it; the CLI waits). */
-  static async create(options: { parseBudgetMs?: number } = {}): Promise<Analyzer> {
-    return new Analyzer(await HclParser.create(convertEagerly, options.parseBudgetMs));
+/** Below this many bytes to parse, a second thread costs more than it saves. */
+const MIN_PARALLEL_BYTES = 64 * 1024;
+
+export class Analyzer {
+  private constructor(readonly parser: HclParser, private readonly thread: ParseThread | undefined) {}
+
+  /**
+   * `parseBudgetMs` bounds the parse of one file (the server sets it; the CLI waits).
+   * `parseThread` starts a second thread that shares the parsing of cold modules (`prepare`).
+   */
+  static async create(options: { parseBudgetMs?: number; parseThread?: boolean } = {}): Promise<Analyzer> {
+    const workerData: ParseWorkerData = options.parseBudgetMs === undefined ? {} : { parseBudgetMs: options.parseBudgetMs };
+    const [parser, thread] = await Promise.all([
+      HclParser.create(convertEagerly, options.parseBudgetMs),
+      options.parseThread ? ParseThread.start(join(__dirname, 'parseWorker.js'), workerData) : undefined,
+    ]);
+    return new Analyzer(parser, thread);
   }
 
   parse(source: SourceText): HclFile {
     return this.parser.parse(source.path, source.text, source.version, source.changesSince);
+  }
+
+  /**
+   * Parses the files of `dirs` not parsed yet, half of them on the parse thread while this
+   * thread does the other half; `analyze` then finds them parsed. Open buffers (with a version)
+   * are left to `analyze`, which keeps their trees for incremental re-parsing. Without a parse
+   * thread this does nothing: `analyze` parses whatever it needs.
+   */
+  async prepare(dirs: readonly string[], files: ModuleFiles): Promise<PrepareResult> {
+    const thread = this.thread;
+    if (!thread?.usable) return { here: 0, onThread: 0 };
+    const pending = dirs.flatMap((dir) => files.list(dir).tf)
+      .map((path) => files.read(path))
+      .filter((s): s is SourceText => s !== undefined && s.version === undefined && !this.parser.has(s.path, s.text));
+    if (pending.length < 2 || pending.reduce((n, s) => n + s.text.length, 0) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
+    const [theirs, mine] = splitBySize(pending);
+    const answer = thread.parse(theirs.map(({ path, text }) => ({ path, text })));
+    for (const source of mine) this.parse(source);
+    const converted = await answer;
+    converted?.forEach((file, i) => this.parser.adopt(theirs[i]!.path, theirs[i]!.text, file));
+    return { here: mine.length, onThread: converted?.length ?? 0 };
+  }
+
+  /** `prepare` then `analyze`. */
+  async analyzeAsync(dir: string, files: ModuleFiles, settings: AnalysisSettings): Promise<ModuleAnalysis> {
+    await this.prepare([dir], files);
+    return this.analyze(dir, files, settings);
   }
 
   analyze(dir: string, files: ModuleFiles, settings: AnalysisSettings): ModuleAnalysis {
@@ -140,7 +186,20 @@ export class Analyzer {
 
   dispose(): void {
     this.parser.dispose();
+    void this.thread?.dispose();
   }
+}
+
+/** Two shares of about equal size (largest files first, each to the lighter share). */
+function splitBySize(sources: SourceText[]): [SourceText[], SourceText[]] {
+  const shares: [SourceText[], SourceText[]] = [[], []];
+  const bytes = [0, 0];
+  for (const source of [...sources].sort((a, b) => b.text.length - a.text.length)) {
+    const lighter = bytes[0]! <= bytes[1]! ? 0 : 1;
+    shares[lighter].push(source);
+    bytes[lighter] += source.text.length;
+  }
+  return shares;
 }
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {

@@ -173,16 +173,36 @@ function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node):
       }
     }
   }
+  return lazyBlock({ ...header, deferredMeta }, text);
+}
+
+/** What a deferred block is made of, as plain data (to rebuild it in another thread). */
+export interface DeferredSource {
+  header: Omit<Block, 'body'> & { deferredMeta: ReadonlyMap<string, Attribute> };
+  /** The block's text, from its first character. */
+  text: string;
+}
+
+const deferredSources = new WeakMap<Block, DeferredSource>();
+
+/** The plain data of a block whose body is converted on first use; undefined for other blocks. */
+export function deferredSource(block: Block): DeferredSource | undefined {
+  return deferredSources.get(block);
+}
+
+/** A block (header known) whose body is converted from `text` when first read. */
+export function lazyBlock(header: DeferredSource['header'], text: string): Block {
   const at = { row: header.range.start.line, column: header.range.start.character };
   let body: Body | undefined;
-  return {
+  const block: Block = {
     ...header,
-    deferredMeta,
     get body(): Body {
-      body ??= reconvertBody(text, at) ?? { attributes: [...deferredMeta.values()], blocks: [], range: header.range };
+      body ??= reconvertBody(text, at) ?? { attributes: [...header.deferredMeta.values()], blocks: [], range: header.range };
       return body;
     },
   };
+  deferredSources.set(block, { header, text });
+  return block;
 }
 
 function reconvertBody(text: string, at: { row: number; column: number }): Body | undefined {

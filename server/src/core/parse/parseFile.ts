@@ -70,6 +70,17 @@ export class HclParser {
     return file;
   }
 
+  /** Whether `path` with exactly `text` is already converted. */
+  has(path: string, text: string): boolean {
+    return this.files.get(path)?.text === text;
+  }
+
+  /** Keeps a conversion of `path` made elsewhere (another thread) as if parsed here. */
+  adopt(path: string, text: string, file: HclFile): void {
+    if (this.trees.versionOf(path) !== undefined) return; // an open buffer's own tree wins
+    this.files.set(path, { text, file, blocks: new Map() });
+  }
+
   /** Forget a file (closed or deleted) and free its tree. */
   forget(path: string): void {
     this.trees.delete(path);

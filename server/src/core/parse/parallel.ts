@@ -1,0 +1,90 @@
+// A second thread that parses and converts files while the calling thread does its own share:
+// on a multi-core machine a cold module is parsed in about half the time. Trees cannot leave a
+// thread, so the worker sends converted files (transfer.ts). Any failure of the worker only
+// means its files are parsed on the calling thread after all.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HclFile } from './ast';
+import { fromTransferable, type TransferableFile } from './transfer';
+
+export interface ParseRequest {
+  path: string;
+  text: string;
+}
+
+/** Messages of the worker protocol (parseWorker.ts answers them). */
+export type ToWorker = { id: number; files: ParseRequest[] };
+export type FromWorker =
+  | { ready: true }
+  | { id: number; files: TransferableFile[] }
+  | { id: number; error: string };
+
+export class ParseThread {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (files: TransferableFile[] | undefined) => void>();
+  private alive = true;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromWorker) => {
+      if (!('id' in message)) return;
+      const settle = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      settle?.('files' in message ? message.files : undefined);
+    });
+    const fail = () => {
+      this.alive = false;
+      for (const settle of this.waiting.values()) settle(undefined);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    worker.unref(); // an idle parse thread never keeps the process alive
+  }
+
+  /**
+   * Starts `script` (a parseWorker) and waits until it has loaded the grammar. Undefined on a
+   * single-core machine (nothing to gain) or when the thread cannot start.
+   */
+  static async start(script: string, workerData: unknown): Promise<ParseThread | undefined> {
+    if (availableParallelism() < 2) return undefined;
+    try {
+      const worker = new Worker(script, { workerData });
+      const ready = await new Promise<boolean>((resolve) => {
+        worker.once('message', (message: FromWorker) => resolve('ready' in message));
+        worker.once('error', () => resolve(false));
+        worker.once('exit', () => resolve(false));
+      });
+      if (!ready) {
+        await worker.terminate();
+        return undefined;
+      }
+      return new ParseThread(worker);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get usable(): boolean {
+    return this.alive;
+  }
+
+  /** The converted files, in the order asked; undefined when the thread failed. */
+  async parse(files: ParseRequest[]): Promise<HclFile[] | undefined> {
+    if (!this.alive) return undefined;
+    const id = this.nextId++;
+    const answer = new Promise<TransferableFile[] | undefined>((resolve) => this.waiting.set(id, resolve));
+    this.worker.ref(); // keep the process alive while the thread has work
+    try {
+      this.worker.postMessage({ id, files } satisfies ToWorker);
+      const converted = await answer;
+      return converted?.map(fromTransferable);
+    } finally {
+      if (this.waiting.size === 0) this.worker.unref();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.alive = false;
+    await this.worker.terminate();
+  }
+}
