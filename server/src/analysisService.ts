@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { Analyzer, type ModuleAnalysis } from './core/analyzer';
 import type { AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
-import { DiskModuleFiles } from './diskFiles';
+import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import type { OpenDocuments } from './documents';
 
 export interface AnalysisResult {
@@ -31,10 +31,7 @@ export class AnalysisService {
     if (cached && !this.stale.has(dir) && cached.analysis.settings === settings) return cached;
     const files = new DiskModuleFiles(this.documents);
     const analysis = this.analyzer.analyze(dir, files, settings);
-    const readProblems: Finding[] = [...files.unreadable].map(([file, reason]) => ({
-      rule: 'VPCE000', severity: 'error', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: `This file is ${reason}.`, fixes: [],
-    }));
+    const readProblems = [...files.unreadable].map(([file, reason]) => unreadableFinding(file, reason));
     const result = { analysis, readProblems };
     this.results.set(dir, result);
     this.stale.delete(dir);

@@ -10,8 +10,8 @@ import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { checkJson, checkText } from './cli/checkOutput';
 import { checkSarif } from './cli/sarif';
 import { costJson, costMarkdown, costText } from './cli/costOutput';
-import { resolveTargets } from './cli/modules';
-import { DiskModuleFiles } from './diskFiles';
+import { resolveTargets, type Target } from './cli/modules';
+import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import { relative, resolve } from 'node:path';
 
 function settingsFor(args: CliArgs): AnalysisSettings {
@@ -27,11 +27,9 @@ function settingsFor(args: CliArgs): AnalysisSettings {
   };
 }
 
-function unreadableFindings(files: DiskModuleFiles): Finding[] {
-  return [...files.unreadable].map(([file, reason]) => ({
-    rule: 'VPCE000', severity: 'error' as const, file, message: `${file.split('/').pop()} is ${reason}.`,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [],
-  }));
+/** Whether `file` is reported on when `target` is checked (a single named file: only it). */
+function inScope(target: Target, file: string): boolean {
+  return !target.onlyFile || file === target.onlyFile;
 }
 
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -48,17 +46,19 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   if (args.usageFile && new DiskModuleFiles().read(resolve(args.usageFile)) === undefined) return err(`vpce-lens: --usage-file ${args.usageFile} cannot be read`), 2;
   const settings = settingsFor(args);
   const analyzer = await Analyzer.create();
+  // One reader for all targets, so a path that several of them read is reported once.
+  const files = new DiskModuleFiles();
   const findings: Finding[] = [];
   const reports: CostReport[] = [];
   for (const target of targets) {
-    const files = new DiskModuleFiles();
     const analysis: ModuleAnalysis = analyzer.analyze(target.dir, files, settings);
-    const inScope = (file: string) => !target.onlyFile || file === target.onlyFile;
-    findings.push(...[...unreadableFindings(files), ...analysis.findings].filter((f) => inScope(f.file)));
+    findings.push(...analysis.findings.filter((f) => inScope(target, f.file)));
     const report = moduleCosts(analysis);
-    reports.push({ ...report, resources: report.resources.filter((r) => inScope(r.file)) });
+    reports.push({ ...report, resources: report.resources.filter((r) => inScope(target, r.file)) });
   }
   analyzer.dispose();
+  const unreadable = [...files.unreadable].filter(([file]) => targets.some((target) => inScope(target, file)));
+  findings.unshift(...unreadable.map(([file, reason]) => unreadableFinding(file, reason)));
   if (args.command === 'check') {
     if (args.format === 'json') out(JSON.stringify(checkJson(findings, version), null, 2));
     else if (args.format === 'text') out(checkText(findings));
@@ -70,7 +70,9 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   else if (args.format === 'text') out(costText(merged));
   else if (args.format === 'markdown') out(costMarkdown(merged, targets.map((t) => relative(process.cwd(), t.onlyFile ?? t.dir) || '.').join(', '), settings.pricingOverrides));
   else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
-  return 0;
+  // Unreadable input: the costs above leave it out, so say what and exit 2 (docs/cli.md).
+  for (const [file, reason] of unreadable) err(`vpce-lens: ${relative(process.cwd(), file) || file} ${reason}.`);
+  return unreadable.length > 0 ? 2 : 0;
 }
 
 function mergeReports(reports: CostReport[], settings: AnalysisSettings): CostReport {

@@ -2,7 +2,8 @@
 // Text that is not valid UTF-8 is still read (with replacement characters) and flagged, so a
 // binary file is reported instead of crashing the analysis.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Finding } from './core/types';
 import type { ModuleFiles, SourceText } from './core/workspace';
 import { isVarFileName } from './core/model/tfvars';
 import { DEFAULT_USAGE_FILE } from './core/pricing/usage';
@@ -16,7 +17,7 @@ export interface Overlay {
 }
 
 export class DiskModuleFiles implements ModuleFiles {
-  /** Files that could not be read as text, with the reason (reported by the caller). */
+  /** Files that could not be read as text and folders that could not be listed, with the reason. */
   readonly unreadable = new Map<string, string>();
 
   constructor(private readonly overlay?: Overlay) {}
@@ -27,8 +28,9 @@ export class DiskModuleFiles implements ModuleFiles {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isFile() || entry.isSymbolicLink()) names.add(join(dir, entry.name));
       }
-    } catch {
+    } catch (error) {
       // an unreadable or deleted folder has no files; open buffers may still be listed
+      if (isPermissionError(error)) this.unreadable.set(dir, 'is a folder that cannot be read (permission denied); its files are not analysed');
     }
     for (const path of this.overlay?.inDirectory(dir) ?? []) names.add(path);
     const sorted = [...names].sort();
@@ -45,21 +47,34 @@ export class DiskModuleFiles implements ModuleFiles {
     if (open) return open;
     try {
       if (statSync(path).size > MAX_FILE_BYTES) {
-        this.unreadable.set(path, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not analysed`);
+        this.unreadable.set(path, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not analysed`);
         return undefined;
       }
       const bytes = readFileSync(path);
       const text = decodeText(bytes);
       if (text === undefined) {
-        this.unreadable.set(path, 'not valid UTF-8 text; not analysed');
+        this.unreadable.set(path, 'is not valid UTF-8 text; not analysed');
         return undefined;
       }
       return { path, text };
     } catch (error) {
-      this.unreadable.set(path, (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'cannot be read');
+      this.unreadable.set(path, `cannot be read (${isPermissionError(error) ? 'permission denied' : (error as NodeJS.ErrnoException).code ?? 'error'}); not analysed`);
       return undefined;
     }
   }
+}
+
+function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/** A path `DiskModuleFiles` could not read, as a VPCE000 finding at its start. */
+export function unreadableFinding(path: string, reason: string): Finding {
+  return {
+    rule: 'VPCE000', severity: 'error', file: path, message: `${basename(path)} ${reason}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [],
+  };
 }
 
 /** UTF-8 text without a BOM, or undefined for binary or invalid UTF-8 content. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { positionOf } from '../helpers/memoryModule';
-import { LspTestClient, REPO } from './lspClient';
+import { hoverText, LspTestClient, REPO } from './lspClient';
 
 const SEED = join(REPO, 'examples/seed');
 const SEED_FILES = ['endpoints.tf', 'network.tf', 'providers.tf'];
@@ -22,11 +22,6 @@ async function openSeed(client: LspTestClient): Promise<Map<string, { uri: strin
   // Diagnostics arrive once the module is analysed: a sign the server has the buffers.
   await client.diagnosticsFor(opened.get('endpoints.tf')!.uri, () => true);
   return opened;
-}
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'no hover');
-  return (hover.contents as MarkupContent).value;
 }
 
 test('hover on the interface endpoints header: 9 × Interface × 2 AZ in ap-northeast-1, $183.96/month', async () => {

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
+import assert from 'node:assert/strict';
+import type { Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '../../..');
 export const SERVER = resolve(REPO, 'dist/server.js');
@@ -21,6 +22,16 @@ export interface ClientOptions {
   textDocument?: Record<string, unknown>;
   /** Merged into the `workspace` client capabilities (e.g. `codeLens: { refreshSupport: true }`). */
   workspace?: Record<string, unknown>;
+  /** Words that start node as another user (e.g. setpriv); the server then gets no client process id. */
+  launcher?: string[];
+  /** The server bundle to run instead of dist/server.js. */
+  server?: string;
+}
+
+/** The text of a hover's Markdown contents; fails when there is no hover. */
+export function hoverText(hover: Hover | null): string {
+  assert.ok(hover, 'no hover');
+  return (hover.contents as MarkupContent).value;
 }
 
 export class LspTestClient {
@@ -35,7 +46,8 @@ export class LspTestClient {
   private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
   static async start(options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
+    const [command, ...args] = [...(options.launcher ?? []), process.execPath, ...(options.nodeArgs ?? []), options.server ?? SERVER, '--stdio'];
+    const child = spawn(command!, args, { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection);
     child.stderr.on('data', (d: Buffer) => (client.stderr += d.toString()));
@@ -56,7 +68,9 @@ export class LspTestClient {
     connection.listen();
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
     const initialized = await connection.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
-      processId: process.pid,
+      // A server running as another user cannot signal this process, which the library's
+      // watchdog would take for a client that has gone away.
+      processId: options.launcher?.length ? null : process.pid,
       rootUri,
       capabilities: {
         workspace: { configuration: options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true }, ...options.workspace },

@@ -26,7 +26,7 @@ export function resolveTargets(paths: readonly string[], recursive: boolean): Ta
       if (!absolute.endsWith('.tf')) return `${path}: not a .tf file or a directory`;
       targets.push({ dir: dirname(absolute), onlyFile: absolute });
     } else if (stats.isDirectory()) {
-      const dirs = recursive ? moduleDirsUnder(absolute) : [absolute];
+      const dirs = recursive ? moduleDirsUnder(absolute) : listable(absolute) ? [absolute] : undefined;
       if (dirs === undefined) return `${path}: cannot be read (permission denied)`;
       targets.push(...dirs.map((dir) => ({ dir })));
     } else {
@@ -43,6 +43,9 @@ function moduleDirsUnder(root: string): string[] | undefined {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
+      // A folder below the root that cannot be read is a target all the same: its analysis
+      // reports it (a VPCE000 finding) rather than skip it in silence.
+      if (!isRoot) found.push(dir);
       return !isRoot;
     }
     if (isRoot || entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
@@ -52,4 +55,13 @@ function moduleDirsUnder(root: string): string[] | undefined {
     return true;
   };
   return visit(root, true) ? found : undefined;
+}
+
+function listable(dir: string): boolean {
+  try {
+    readdirSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
