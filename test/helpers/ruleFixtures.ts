@@ -13,7 +13,12 @@ export interface RuleCase {
   files: Record<string, string>;
   /** `file:line:RULE` for every marker */
   expected: string[];
+  /** file path -> its expected text after the preferred fix of the case's first finding (`<file>.fixed`) */
+  fixed: Record<string, string>;
 }
+
+/** `main.tf.fixed` beside `main.tf`: what the preferred fix of the case's first finding makes of it. */
+const FIXED = '.fixed';
 
 /** `<rule>/_shared/`: files every case of that rule gets (a network the cases build on). */
 const SHARED = '_shared';
@@ -42,17 +47,23 @@ export function ruleCases(): RuleCase[] {
           if (match) for (const id of match[1]!.trim().split(/\s+/)) expected.push(`${path}:${i}:${id}`);
         });
       }
-      cases.push({ rule, name, dir, files, expected: expected.sort() });
+      const fixed: Record<string, string> = {};
+      for (const path of caseFiles(dir, FIXED)) fixed[path.slice(0, -FIXED.length)] = readFileSync(path, 'utf8');
+      cases.push({ rule, name, dir, files, expected: expected.sort(), fixed });
     }
   }
   return cases;
 }
 
-/** A case's module files, and those of local child modules in its subfolders (`modules/x/main.tf`). */
-function caseFiles(dir: string): string[] {
+/**
+ * A case's module files, and those of local child modules in its subfolders (`modules/x/main.tf`);
+ * with `suffix`, its files with that ending instead (the `.fixed` expectations).
+ */
+function caseFiles(dir: string, suffix?: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return caseFiles(path);
-    return /\.(tf|tfvars|tfvars\.json|yml)$/.test(name) ? [path] : [];
+    if (statSync(path).isDirectory()) return caseFiles(path, suffix);
+    const wanted = suffix ? name.endsWith(suffix) : /\.(tf|tfvars|tfvars\.json|yml)$/.test(name);
+    return wanted ? [path] : [];
   });
 }

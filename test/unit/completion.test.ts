@@ -76,6 +76,16 @@ test('service_name: the region is written as the module\'s other endpoints write
   assert.match(c.accept('logs'), /"com\.amazonaws\.\$\{var\.region\}\.logs"/);
 });
 
+test('service_name: the region data source is read through `.name` when the AWS provider is pinned below v6, as the quick fixes do', async () => {
+  const versions = 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n';
+  const c = await complete(endpoint('  service_name = "|"\n  vpc_endpoint_type = "Interface"'), {}, { 'versions.tf': versions });
+  assert.match(c.accept('ssm'), /service_name = "com\.amazonaws\.\$\{data\.aws_region\.current\.name\}\.ssm"/);
+  const privateLink = c.items.find((i) => i.kind === 'privatelink');
+  assert.ok(privateLink?.newText.startsWith('com.amazonaws.vpce.${data.aws_region.current.name}.vpce-svc-'), privateLink?.newText);
+  const admitsV6 = await complete(endpoint('  service_name = "|"'), {}, { 'versions.tf': versions.replace('~> 5.0', '>= 5.0') });
+  assert.match(admitsV6.accept('ssm'), /"com\.amazonaws\.\$\{data\.aws_region\.current\.region\}\.ssm"/);
+});
+
 test('service_name after com.amazonaws.${…}.: only the service part is replaced', async () => {
   const c = await complete(endpoint('  service_name      = "com.amazonaws.${data.aws_region.current.name}.ss|"\n  vpc_endpoint_type = "Interface"'));
   const ssm = c.item('ssm');

@@ -74,7 +74,7 @@ test('a Gateway endpoint on every route table for S3, with the user\'s region da
 
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = aws_vpc.main.id
-  service_name      = "com.amazonaws.\${data.aws_region.current.name}.s3"
+  service_name      = "com.amazonaws.\${data.aws_region.current.region}.s3"
   vpc_endpoint_type = "Gateway"
   route_table_ids   = [aws_route_table.private.id]
 }
@@ -100,6 +100,15 @@ variable "region" {
   assert.match(after['network.tf']!, /resource "aws_vpc_endpoint" "s3_2" \{\n {2}vpc_id {12}= aws_vpc\.main\.id\n {2}service_name {6}= "com\.amazonaws\.\$\{var\.region\}\.s3"/);
   const bare = NETWORK.replace('data "aws_region" "current" {}\n', '');
   const added = (await fixed({ 'network.tf': bare }, 'VPCE201')).after['network.tf']!;
+  assert.match(added, /\n\ndata "aws_region" "current" \{\}\n\nresource "aws_vpc_endpoint" "s3" \{\n[^}]*\$\{data\.aws_region\.current\.region\}\.s3"/);
+});
+
+test('the region data source is read through `.name` when the AWS provider is pinned below v6', async () => {
+  const versions = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "~> 5.31" }\n  }\n}\n';
+  const existing = (await fixed({ 'network.tf': NETWORK, 'versions.tf': versions }, 'VPCE201')).after['network.tf']!;
+  assert.match(existing, /service_name {6}= "com\.amazonaws\.\$\{data\.aws_region\.current\.name\}\.s3"/);
+  const bare = NETWORK.replace('data "aws_region" "current" {}\n', '');
+  const added = (await fixed({ 'network.tf': bare, 'versions.tf': versions }, 'VPCE201')).after['network.tf']!;
   assert.match(added, /\n\ndata "aws_region" "current" \{\}\n\nresource "aws_vpc_endpoint" "s3" \{\n[^}]*\$\{data\.aws_region\.current\.name\}\.s3"/);
 });
 

@@ -1,5 +1,6 @@
 // Every rule fixture: exactly the marked findings; every quick fix applies cleanly, removes its
-// finding and adds none (test/fixtures/rules/README.md).
+// finding and adds none; where a case has `<file>.fixed`, the fix writes exactly that text
+// (test/fixtures/rules/README.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyzer';
@@ -28,6 +29,18 @@ for (const c of cases) {
   test(`${c.rule} ${c.name}: exactly the marked findings`, async () => {
     const found = (await findingsOf(c.dir, c.files)).map(key).sort();
     assert.deepEqual(found, c.expected);
+  });
+}
+
+for (const c of cases.filter((c) => Object.keys(c.fixed).length > 0)) {
+  test(`${c.rule} ${c.name}: the preferred fix of the first finding writes the .fixed text`, async () => {
+    const first = (await findingsOf(c.dir, c.files)).sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.rule.localeCompare(b.rule))[0];
+    const fix = first?.fixes[0];
+    assert.ok(fix, `the first finding (${first?.rule ?? 'none'}) has a fix`);
+    for (const [file, expected] of Object.entries(c.fixed)) {
+      assert.ok(c.files[file] !== undefined, `${file}.fixed names a file of the case`);
+      assert.equal(applyEdits(c.files[file]!, fix.edits.filter((e) => e.file === file)), expected, `${file} after "${fix.title}"`);
+    }
   });
 }
 

@@ -8,6 +8,7 @@ import type { EndpointType } from '../model/endpoints';
 import { ENDPOINT_TYPES } from '../model/endpoints';
 import type { Resource } from '../model/module';
 import { type RegionResolution, providerRegion, resolveRegion } from '../model/region';
+import { regionDataSourceReference } from '../model/regionAttribute';
 import { MODULE_SCOPE } from '../model/scope';
 import { referencedAddresses } from '../model/viewHelpers';
 import { parseServiceName } from '../services/catalogue';
@@ -52,7 +53,8 @@ export function azBasisOf(analysis: ModuleAnalysis, addresses: readonly string[]
 /**
  * How the module writes the region segment of a new service name: as its endpoints already
  * do (`${data.aws_region.current.name}`, `${var.region}`, `eu-west-1`), else through its
- * `aws_region` data source, else the literal region.
+ * `aws_region` data source (`.region`, or `.name` when the AWS provider constraints rule out
+ * v6: model/regionAttribute.ts, as the quick fixes), else the literal region.
  */
 export function regionTextOf(analysis: ModuleAnalysis, region: RegionResolution): string {
   const counts = new Map<string, number>();
@@ -62,8 +64,8 @@ export function regionTextOf(analysis: ModuleAnalysis, region: RegionResolution)
   }
   const used = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
   if (used) return used[0];
-  const dataSource = [...analysis.root.evaluator.module.resources.values()].find((r) => r.mode === 'data' && r.type === 'aws_region');
-  return dataSource ? `\${data.aws_region.${dataSource.name}.region}` : region.region;
+  const dataSource = regionDataSourceReference(analysis.root.evaluator.module, analysis.modules.map((m) => m.evaluator.module));
+  return dataSource ? `\${${dataSource}}` : region.region;
 }
 
 function regionSegment(expr: Expr | undefined): string | undefined {

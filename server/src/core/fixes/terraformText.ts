@@ -3,7 +3,8 @@
 import type { Block, Expr } from '../parse/ast';
 import { referenceParts } from '../parse/ast';
 import type { Instance } from '../model/scope';
-import { instanceAddress } from '../model/scope';
+import { instanceAddress, isReferenceable } from '../model/scope';
+import { regionAttribute, regionDataSourceReference } from '../model/regionAttribute';
 import type { TerraformModule } from '../model/module';
 import { exprText, usesInstanceScope } from './exprText';
 import { uniqueName } from './names';
@@ -44,11 +45,6 @@ export function blockText(header: string, attributes: readonly (readonly [string
   return [`${header} {`, ...lines, '}'].join('\n');
 }
 
-/** A resource name that can be written in a reference (labels may hold anything; references may not). */
-export function isReferenceable(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
-}
-
 /** `aws_route_table.private[0].id`: the id of one instance, written from inside its module. */
 export function instanceIdRef(instance: Instance): string {
   return `${instanceAddress(instance.resource.address, instance.key)}.id`;
@@ -82,7 +78,7 @@ export function copiedExpression(expr: Expr | undefined): string | undefined {
 }
 
 export interface RegionText {
-  /** What goes in `${…}` of a service name: `data.aws_region.current.name`, `var.region`. */
+  /** What goes in `${…}` of a service name: `data.aws_region.current.region`, `var.region`. */
   interpolation: string;
   /** A `data "aws_region"` block to add with the fix, when the module has none. */
   dataSource?: string;
@@ -90,28 +86,32 @@ export interface RegionText {
 
 /**
  * The region part of a service name the user's way: the interpolation their endpoints already
- * use, else their `data "aws_region"`, else a new one. A literal region would raise VPCE108.
+ * use, else their `data "aws_region"`, else a new one; a data source is read through the
+ * attribute the configuration's AWS provider version has (`model/regionAttribute.ts`). A
+ * literal region would raise VPCE108. `configuration` is every module of the analysis (root
+ * first): Terraform picks one provider version for all of them.
  */
-export function regionText(module: TerraformModule): RegionText {
-  let known = regionTexts.get(module);
-  if (!known) regionTexts.set(module, (known = findRegionText(module)));
-  return known;
+export function regionText(module: TerraformModule, configuration: readonly TerraformModule[]): RegionText {
+  let written = writtenRegions.get(module);
+  if (written === undefined) writtenRegions.set(module, (written = writtenRegion(module) ?? null));
+  if (written !== null) return { interpolation: written };
+  const existing = regionDataSourceReference(module, configuration);
+  if (existing) return { interpolation: existing };
+  const name = uniqueName('current', (n) => module.resources.has(`data.aws_region.${n}`));
+  return { interpolation: `data.aws_region.${name}.${regionAttribute(configuration)}`, dataSource: `data "aws_region" "${name}" {}` };
 }
 
-/** One answer per module version: every fix of an analysis asks, and the scan reads every resource. */
-const regionTexts = new WeakMap<TerraformModule, RegionText>();
+/** The interpolation the module's endpoints write, per module version (null: none); every fix of an analysis asks. */
+const writtenRegions = new WeakMap<TerraformModule, string | null>();
 
-function findRegionText(module: TerraformModule): RegionText {
+function writtenRegion(module: TerraformModule): string | undefined {
   for (const resource of module.resources.values()) {
     if (resource.type !== 'aws_vpc_endpoint') continue;
     const name = resource.block.body.attributes.find((a) => a.name === 'service_name')?.expr;
     const found = name?.kind === 'template' ? regionInterpolation(name.parts) : undefined;
-    if (found) return { interpolation: found };
+    if (found) return found;
   }
-  const data = [...module.resources.values()].find((r) => r.mode === 'data' && r.type === 'aws_region' && !r.count && !r.forEach && isReferenceable(r.name));
-  if (data) return { interpolation: `${data.address}.name` };
-  const name = uniqueName('current', (n) => module.resources.has(`data.aws_region.${n}`));
-  return { interpolation: `data.aws_region.${name}.name`, dataSource: `data "aws_region" "${name}" {}` };
+  return undefined;
 }
 
 function regionInterpolation(parts: Extract<Expr, { kind: 'template' }>['parts']): string | undefined {

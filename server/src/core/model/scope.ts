@@ -27,3 +27,8 @@ export function instanceAddress(base: string, key: string | number | undefined):
   if (key === undefined) return base;
   return typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
 }
+
+/** A resource name that can be written in a reference (labels may hold anything; references may not). */
+export function isReferenceable(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
+}

@@ -1,6 +1,7 @@
 // VPCE108: service_name hard-codes a region, or names a region other than the one the endpoint
 // is created in. The fix writes the region the module's way (an interpolation its endpoints
-// already use, else its data "aws_region", else a new one: fixes/terraformText.ts regionText).
+// already use, else its data "aws_region", else a new one, read through `.name` or `.region` as
+// the AWS provider version allows: fixes/terraformText.ts regionText).
 import { insertAfterBlock } from '../../fixes/edits';
 import { escapeTemplateText, exprText } from '../../fixes/exprText';
 import { regionText } from '../../fixes/terraformText';
@@ -42,7 +43,7 @@ function nameRegion(view: EndpointView): string | undefined {
   return view.service.kind === 'aws' || view.service.kind === 'privatelink' ? view.service.region : undefined;
 }
 
-function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+function check({ analysis, module, view, file }: EndpointContext): EndpointProblem[] {
   const attribute = argumentOf(view, 'service_name');
   if (!attribute || argumentOf(view, 'service_region')) return [];
   const named = nameRegion(view);
@@ -55,7 +56,7 @@ function check({ module, view, file }: EndpointContext): EndpointProblem[] {
     ? `service_name names the region ${named}, but this endpoint is created in ${view.region.region} (${view.region.detail}), where that service name does not exist (unless service_region asks for cross-region access).`
     : `service_name hard-codes the region ${written!.region}, so this endpoint breaks when the module is used in another region.`;
   const fixes: Fix[] = [];
-  const region = written ? regionText(module.evaluator.module) : undefined;
+  const region = written ? regionText(module.evaluator.module, analysis.modules.map((m) => m.evaluator.module)) : undefined;
   const newText = region ? written!.rewrite(region.interpolation) : undefined;
   if (region && newText) {
     const edits = [{ file: file.path, range: attribute.expr.range, newText }];

@@ -5,10 +5,12 @@
 // need something it cannot identify is not offered (undefined).
 import type { EvaluatedModule } from '../../analyzer';
 import type { EndpointView } from '../../model/endpoints';
+import type { TerraformModule } from '../../model/module';
 import type { Block, HclFile } from '../../parse/ast';
 import { serviceNameFor } from '../../services/catalogue';
 import { appendListElement, insertAfterBlock } from '../../fixes/edits';
-import { blockText, copiedExpression, idsExpression, isReferenceable, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
+import { blockText, copiedExpression, idsExpression, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
+import { isReferenceable } from '../../model/scope';
 import { argument } from '../../model/viewHelpers';
 import type { Fix, Position, Range, TextEdit } from '../../types';
 import { forEachListSite } from './forEachList';
@@ -39,12 +41,14 @@ interface Insertion {
 interface FixContext {
   reserved: Set<string>;
   regions: Map<EvaluatedModule, RegionText>;
+  /** Every module of the analysis: their provider constraints decide how a region data source is read. */
+  configuration: readonly TerraformModule[];
 }
 
 export function missingEndpointsFix(modules: readonly EvaluatedModule[], group: VpcGroup, missing: MissingEndpoints, title: string): Fix | undefined {
   const edits: TextEdit[] = [];
   const insertions: Insertion[] = [];
-  const context: FixContext = { reserved: new Set(), regions: new Map() };
+  const context: FixContext = { reserved: new Set(), regions: new Map(), configuration: modules.map((m) => m.evaluator.module) };
   for (const service of missing.gateways) {
     const insertion = gatewayInsertion(group, service, context);
     if (!insertion) return undefined;
@@ -199,7 +203,7 @@ function templateOf({ view, module }: Placed<EndpointView>) {
 function regionFor(module: EvaluatedModule, context: FixContext): { region: RegionText; added: string[] } {
   const known = context.regions.get(module);
   if (known) return { region: known, added: [] };
-  const region = regionText(module.evaluator.module);
+  const region = regionText(module.evaluator.module, context.configuration);
   context.regions.set(module, region);
   return { region, added: region.dataSource ? [region.dataSource] : [] };
 }
