@@ -30,7 +30,7 @@ export class AnalysisService {
     const cached = this.results.get(dir);
     if (cached && !this.stale.has(dir) && cached.analysis.settings === settings) return cached;
     const files = new DiskModuleFiles(this.documents);
-    const analysis = this.analyzer.analyze(dir, files, settings);
+    const analysis = await this.analyzer.analyzeAsync(dir, files, settings);
     const readProblems = [...files.unreadable].map(([file, reason]) => unreadableFinding(file, reason));
     const result = { analysis, readProblems };
     this.results.set(dir, result);

@@ -45,9 +45,11 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   }
   if (args.usageFile && new DiskModuleFiles().read(resolve(args.usageFile)) === undefined) return err(`vpce-lens: --usage-file ${args.usageFile} cannot be read`), 2;
   const settings = settingsFor(args);
-  const analyzer = await Analyzer.create();
+  const analyzer = await Analyzer.create({ parseThread: true });
   // One reader for all targets, so a path that several of them read is reported once.
   const files = new DiskModuleFiles();
+  // Every target's files are parsed up front, on both threads; each analysis then finds them.
+  await analyzer.prepare(targets.map((t) => t.dir), files);
   const findings: Finding[] = [];
   const reports: CostReport[] = [];
   for (const target of targets) {

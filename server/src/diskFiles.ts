@@ -42,9 +42,17 @@ export class DiskModuleFiles implements ModuleFiles {
     };
   }
 
+  /** Disk files already read by this instance (it serves one analysis, or one CLI run). */
+  private readonly texts = new Map<string, SourceText | undefined>();
+
   read(path: string): SourceText | undefined {
     const open = this.overlay?.get(path);
     if (open) return open;
+    if (!this.texts.has(path)) this.texts.set(path, this.readDisk(path));
+    return this.texts.get(path);
+  }
+
+  private readDisk(path: string): SourceText | undefined {
     try {
       if (statSync(path).size > MAX_FILE_BYTES) {
         this.unreadable.set(path, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not analysed`);
