@@ -1,9 +1,20 @@
 // parseOnlyMs vs analysisMs (and hcl2json) on the same ~2 MB module, medians of cold runs.
+//
+// Each run times, back to back: the raw tree-sitter parse, the analysis as the server and the
+// CLI run it (parse thread on), the analysis on one thread, and hcl2json. A slow moment of the
+// machine affects a whole run, so every ratio is taken per run and its median reported. The
+// heap is collected before each timed section (node --expose-gc), so no section pays for the
+// garbage of the one before.
+//
+// "Cold" means nothing parsed is cached: every analysis starts with forgetParses(). The
+// analyzers themselves live across runs, as the server's does and as the parser of the parse-only
+// figure does: creating one (loading the grammar, starting the parse thread) is start-up.
 import { parse as hcl2json } from '@cdktf/hcl2json';
 import { Analyzer } from '../server/src/core/analyzer';
 import { createTerraformParser } from '../server/src/core/parse/grammar';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { moduleCosts } from '../server/src/core/pricing/moduleCosts';
+import type { ModuleFiles } from '../server/src/core/workspace';
 import { memoryFiles } from '../test/helpers/memoryModule';
 import { median } from './stats';
 import { moduleOfSize } from './workload';
@@ -20,6 +31,26 @@ export interface ParseVsAnalysis {
   singleThreadAnalysisOverParse: number;
   hcl2jsonMs: number;
   hcl2jsonOverAnalysis: number;
+  /** hcl2json against the raw parse: how much room the hcl2json target leaves the analysis. */
+  hcl2jsonOverParse: number;
+  /** Whether the heap was collected between sections (needs node --expose-gc). */
+  heapCollectedBetweenSections: boolean;
+}
+
+const collect = (globalThis as { gc?: () => void }).gc;
+
+async function timed(section: () => unknown): Promise<number> {
+  collect?.();
+  const t = performance.now();
+  await section();
+  return performance.now() - t;
+}
+
+async function analyse(analyzer: Analyzer, files: ModuleFiles): Promise<number> {
+  analyzer.forgetParses();
+  const result = await analyzer.analyzeAsync('/bench/module', files, DEFAULT_SETTINGS);
+  moduleCosts(result);
+  return result.endpoints.length;
 }
 
 export async function parseVsAnalysis(runs: number): Promise<ParseVsAnalysis> {
@@ -28,47 +59,30 @@ export async function parseVsAnalysis(runs: number): Promise<ParseVsAnalysis> {
   for (const [name, text] of files) absolute[`/bench/module/${name}`] = text;
   const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
   const parser = await createTerraformParser();
+  const threaded = await Analyzer.create({ parseThread: true });
+  const oneThread = await Analyzer.create();
   const parse: number[] = [];
   const analysis: number[] = [];
   const single: number[] = [];
   const hcl: number[] = [];
   let endpoints = 0;
+  await hcl2json('warm-up.tf', 'locals {}'); // loads the Go runtime once, outside any timing
   for (let run = 0; run < runs; run++) {
-    let t = performance.now();
-    for (const text of files.values()) parser.parse(text)?.delete();
-    parse.push(performance.now() - t);
-
-    // Cold: a new analyzer has nothing cached. Creating it (loading the grammar, starting the
-    // parse thread) is the server's and the CLI's start-up, not part of an analysis.
-    const analyzer = await Analyzer.create({ parseThread: true });
-    t = performance.now();
-    const result = await analyzer.analyzeAsync('/bench/module', memoryFiles(absolute), DEFAULT_SETTINGS);
-    moduleCosts(result);
-    analysis.push(performance.now() - t);
-    endpoints = result.endpoints.length;
-    analyzer.dispose();
-
-    const oneThread = await Analyzer.create();
-    t = performance.now();
-    moduleCosts(oneThread.analyze('/bench/module', memoryFiles(absolute), DEFAULT_SETTINGS));
-    single.push(performance.now() - t);
-    oneThread.dispose();
+    parse.push(await timed(() => { for (const text of files.values()) parser.parse(text)?.delete(); }));
+    analysis.push(await timed(async () => { endpoints = await analyse(threaded, memoryFiles(absolute)); }));
+    single.push(await timed(() => analyse(oneThread, memoryFiles(absolute))));
+    hcl.push(await timed(async () => { for (const [name, text] of files) await hcl2json(name, text); }));
   }
-  // hcl2json runs after the loop above: its large results would otherwise be garbage that the
-  // next analysis pays to collect.
-  for (let run = 0; run < runs; run++) {
-    const t = performance.now();
-    for (const [name, text] of files) await hcl2json(name, text);
-    hcl.push(performance.now() - t);
-  }
-  // Parse and analysis were timed back to back in each run, so a slow moment of the machine
-  // affects both: their ratio is taken per run, and the median reported.
-  const analysisOverParse = median(analysis.map((a, i) => a / parse[i]!));
-  const singleThreadAnalysisOverParse = median(single.map((a, i) => a / parse[i]!));
+  threaded.dispose();
+  oneThread.dispose();
+  parser.delete();
+  const perRun = (numerator: number[], denominator: number[]) => median(numerator.map((n, i) => n / denominator[i]!));
   return {
     workloadBytes: bytes, workloadFiles: files.size, endpoints,
-    parseOnlyMs: median(parse), analysisMs: median(analysis), analysisOverParse,
-    singleThreadAnalysisMs: median(single), singleThreadAnalysisOverParse,
-    hcl2jsonMs: median(hcl), hcl2jsonOverAnalysis: median(hcl) / median(analysis),
+    parseOnlyMs: median(parse), analysisMs: median(analysis), analysisOverParse: perRun(analysis, parse),
+    singleThreadAnalysisMs: median(single), singleThreadAnalysisOverParse: perRun(single, parse),
+    hcl2jsonMs: median(hcl), hcl2jsonOverAnalysis: perRun(hcl, analysis),
+    hcl2jsonOverParse: perRun(hcl, parse),
+    heapCollectedBetweenSections: collect !== undefined,
   };
 }

@@ -9,6 +9,7 @@ import { Analyzer } from '../../server/src/core/analyzer';
 import type { Block, Body, HclFile } from '../../server/src/core/parse/ast';
 import { HclParser } from '../../server/src/core/parse/parseFile';
 import { ParseThread } from '../../server/src/core/parse/parallel';
+import { ShareEstimate } from '../../server/src/core/parse/shareEstimate';
 import { fromTransferable, toTransferable } from '../../server/src/core/parse/transfer';
 import { deferredSource } from '../../server/src/core/parse/convert';
 import { convertEagerly } from '../../server/src/core/model/analysedTypes';
@@ -144,4 +145,23 @@ test('an analyzer whose thread has died parses everything itself', async () => {
     analyzer.dispose();
     alone.dispose();
   }
+});
+
+test('the split follows the speed each thread showed, smoothed and bounded', () => {
+  const estimate = new ShareEstimate();
+  assert.equal(estimate.share, 0.5);
+  // The parse thread did 300 KB in 300 ms while this one did 600 KB in 300 ms: it is half as
+  // fast, so its balanced share is a third; half of the way there from 0.5.
+  estimate.observe(300_000, 300, 600_000, 300);
+  assert.ok(Math.abs(estimate.share - (0.5 + 1 / 3) / 2) < 1e-9, String(estimate.share));
+  for (let i = 0; i < 20; i++) estimate.observe(300_000, 300, 600_000, 300);
+  assert.ok(Math.abs(estimate.share - 1 / 3) < 1e-3, String(estimate.share));
+  // Timer noise (a few milliseconds) and empty shares teach nothing.
+  const before = estimate.share;
+  estimate.observe(1_000, 1, 500_000, 300);
+  estimate.observe(0, 0, 500_000, 300);
+  assert.equal(estimate.share, before);
+  // A thread that looks a hundred times slower still gets some work, so it can show otherwise.
+  for (let i = 0; i < 20; i++) estimate.observe(10_000, 1_000, 1_000_000, 1_000);
+  assert.equal(estimate.share, 0.2);
 });

@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
 import { ParseThread } from './parse/parallel';
+import { ShareEstimate } from './parse/shareEstimate';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
@@ -62,6 +63,9 @@ export interface PrepareResult {
 const MIN_PARALLEL_BYTES = 64 * 1024;
 
 export class Analyzer {
+  /** The parse thread's share of the bytes `prepare` splits, learnt from how fast each side was. */
+  private readonly threadShare = new ShareEstimate();
+
   private constructor(readonly parser: HclParser, private readonly thread: ParseThread | undefined) {}
 
   /**
@@ -94,12 +98,23 @@ export class Analyzer {
       .map((path) => files.read(path))
       .filter((s): s is SourceText => s !== undefined && s.version === undefined && !this.parser.has(s.path, s.text));
     if (pending.length < 2 || pending.reduce((n, s) => n + s.text.length, 0) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
-    const [theirs, mine] = splitBySize(pending);
-    const answer = thread.parse(theirs.map(({ path, text }) => ({ path, text })));
+    const [theirs, mine] = splitBySize(pending, this.threadShare.share);
+    const started = performance.now();
+    let arrived = 0;
+    const answer = thread.parse(theirs.map(({ path, text }) => ({ path, text }))).then((result) => {
+      arrived = performance.now();
+      return result;
+    });
     for (const source of mine) this.parse(source);
+    const mineMs = performance.now() - started;
     const converted = await answer;
-    converted?.forEach((file, i) => this.parser.adopt(theirs[i]!.path, theirs[i]!.text, file));
-    return { here: mine.length, onThread: converted?.length ?? 0 };
+    if (!converted) return { here: mine.length, onThread: 0 };
+    converted.files.forEach((file, i) => this.parser.adopt(theirs[i]!.path, theirs[i]!.text, file));
+    // The thread's cost as this thread felt it: its work, or, when this thread had to wait,
+    // everything until its files were here (sending and receiving them included).
+    const theirMs = arrived - started > mineMs ? arrived - started : converted.workMs;
+    this.threadShare.observe(bytesOf(theirs), theirMs, bytesOf(mine), mineMs);
+    return { here: mine.length, onThread: converted.files.length };
   }
 
   /** `prepare` then `analyze`. */
@@ -184,20 +199,33 @@ export class Analyzer {
     return values;
   }
 
+  /** Forgets every parse: the next analysis of anything is cold (the parse thread stays). */
+  forgetParses(): void {
+    this.parser.clear();
+  }
+
   dispose(): void {
     this.parser.dispose();
     void this.thread?.dispose();
   }
 }
 
-/** Two shares of about equal size (largest files first, each to the lighter share). */
-function splitBySize(sources: SourceText[]): [SourceText[], SourceText[]] {
+function bytesOf(sources: readonly SourceText[]): number {
+  return sources.reduce((n, s) => n + s.text.length, 0);
+}
+
+/**
+ * Two shares, the first about `share` of the bytes (largest files first, each to the share
+ * furthest below its target).
+ */
+function splitBySize(sources: SourceText[], share: number): [SourceText[], SourceText[]] {
   const shares: [SourceText[], SourceText[]] = [[], []];
   const bytes = [0, 0];
+  const weights = [share, 1 - share];
   for (const source of [...sources].sort((a, b) => b.text.length - a.text.length)) {
-    const lighter = bytes[0]! <= bytes[1]! ? 0 : 1;
-    shares[lighter].push(source);
-    bytes[lighter] += source.text.length;
+    const next = bytes[0]! / weights[0]! <= bytes[1]! / weights[1]! ? 0 : 1;
+    shares[next].push(source);
+    bytes[next] += source.text.length;
   }
   return shares;
 }

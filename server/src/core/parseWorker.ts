@@ -17,15 +17,14 @@ async function serve(): Promise<void> {
   const parser = await HclParser.create(convertEagerly, parseBudgetMs);
   port.on('message', ({ id, files }: ToWorker) => {
     let answer: FromWorker;
+    const started = performance.now();
     try {
-      answer = {
-        id,
-        files: files.map(({ path, text }) => {
-          const file = toTransferable(parser.parse(path, text));
-          parser.forget(path); // the caller keeps the result; this thread keeps nothing
-          return file;
-        }),
-      };
+      const converted = files.map(({ path, text }) => {
+        const file = toTransferable(parser.parse(path, text));
+        parser.forget(path); // the caller keeps the result; this thread keeps nothing
+        return file;
+      });
+      answer = { id, files: converted, workMs: performance.now() - started };
     } catch (error) {
       answer = { id, error: String((error as Error).stack ?? error) };
     }

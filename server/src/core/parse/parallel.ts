@@ -16,12 +16,12 @@ export interface ParseRequest {
 export type ToWorker = { id: number; files: ParseRequest[] };
 export type FromWorker =
   | { ready: true }
-  | { id: number; files: TransferableFile[] }
+  | { id: number; files: TransferableFile[]; workMs: number }
   | { id: number; error: string };
 
 export class ParseThread {
   private nextId = 1;
-  private readonly waiting = new Map<number, (files: TransferableFile[] | undefined) => void>();
+  private readonly waiting = new Map<number, (answer: { files: TransferableFile[]; workMs: number } | undefined) => void>();
   private alive = true;
 
   private constructor(private readonly worker: Worker) {
@@ -29,7 +29,7 @@ export class ParseThread {
       if (!('id' in message)) return;
       const settle = this.waiting.get(message.id);
       this.waiting.delete(message.id);
-      settle?.('files' in message ? message.files : undefined);
+      settle?.('files' in message ? message : undefined);
     });
     const fail = () => {
       this.alive = false;
@@ -68,16 +68,19 @@ export class ParseThread {
     return this.alive;
   }
 
-  /** The converted files, in the order asked; undefined when the thread failed. */
-  async parse(files: ParseRequest[]): Promise<HclFile[] | undefined> {
+  /**
+   * The converted files, in the order asked, and the time the thread worked on them; undefined
+   * when the thread failed.
+   */
+  async parse(files: ParseRequest[]): Promise<{ files: HclFile[]; workMs: number } | undefined> {
     if (!this.alive) return undefined;
     const id = this.nextId++;
-    const answer = new Promise<TransferableFile[] | undefined>((resolve) => this.waiting.set(id, resolve));
+    const answer = new Promise<{ files: TransferableFile[]; workMs: number } | undefined>((resolve) => this.waiting.set(id, resolve));
     this.worker.ref(); // keep the process alive while the thread has work
     try {
       this.worker.postMessage({ id, files } satisfies ToWorker);
       const converted = await answer;
-      return converted?.map(fromTransferable);
+      return converted && { files: converted.files.map(fromTransferable), workMs: converted.workMs };
     } finally {
       if (this.waiting.size === 0) this.worker.unref();
     }

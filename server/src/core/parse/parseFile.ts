@@ -87,8 +87,13 @@ export class HclParser {
     this.files.delete(path);
   }
 
-  dispose(): void {
+  /** Forget every file and free every tree (the next parse of anything is cold). */
+  clear(): void {
     this.trees.clear();
     this.files.clear();
+  }
+
+  dispose(): void {
+    this.clear();
   }
 }
