@@ -57,6 +57,7 @@ function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
 }
 
 connection.onInitialized(() => {
+  void analyzerReady.then((analyzer) => connection.console.log(`vpce-lens ${version}: cold modules are parsed on ${analyzer.parseThreads === 2 ? 'two threads' : 'one thread'}`));
   if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       const gone = new Set(folderPaths(removed));

@@ -40,6 +40,8 @@ export class LspTestClient {
   stderr = '';
   /** What the server announced in its initialize result. */
   capabilities: ServerCapabilities = {};
+  /** The server's `window/logMessage` texts. */
+  readonly logs: string[] = [];
   /** How many `workspace/codeLens/refresh` requests the server sent. */
   codeLensRefreshes = 0;
 
@@ -55,7 +57,10 @@ export class LspTestClient {
       client.diagnostics.set(params.uri, params);
       client.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+      client.notify();
+    });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section ? options.configuration?.[item.section] ?? null : null)),
     );

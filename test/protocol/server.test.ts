@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from './lspClient';
@@ -59,6 +59,31 @@ test('a change in a sibling file on disk re-analyses the module', async () => {
   writeFileSync(sibling, 'locals { a = 2 }\n');
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(sibling).toString(), type: 2 }] });
   await client.diagnosticsFor(pathToFileURL(sibling).toString(), (d) => d.length === 0);
+  await client.stop();
+});
+
+test('a large module on disk is parsed on two threads, and the syntax error of every file is reported where it is', async () => {
+  const client = await LspTestClient.start();
+  const expected = availableParallelism() >= 2 ? 'two threads' : 'one thread';
+  await client.waitFor('the start-up log line', () => client.logs.find((m) => m.includes('cold modules are parsed on')));
+  assert.ok(client.logs.some((m) => m.endsWith(`parsed on ${expected}`)), client.logs.join('\n'));
+  // 16 files of about 12 KB (over the 64 KB below which nothing is sent to the thread), each
+  // with one unclosed block at a line of its own.
+  const files: Record<string, string> = {};
+  const brokenLine = new Map<string, number>();
+  for (let f = 0; f < 16; f++) {
+    const blocks = Array.from({ length: 60 + f }, (_, k) => `resource "aws_instance" "app_${f}_${k}" {\n  ami  = "ami-${k}"\n  tags = { Name = "app-${f}-${k}" }\n}\n`);
+    const text = `${blocks.join('\n')}\nresource "aws_instance" "broken_${f}" {\n  ami = "ami-x"\n`;
+    files[`file${f}.tf`] = text;
+    brokenLine.set(`file${f}.tf`, text.split('\n').length - 3);
+  }
+  const dir = moduleDir(files);
+  client.open(join(dir, 'main.tf'), CLEAN);
+  for (const [name, line] of brokenLine) {
+    const found = await client.diagnosticsFor(pathToFileURL(join(dir, name)).toString(), (d) => d.length > 0);
+    assert.equal(found[0]!.code, 'VPCE000', name);
+    assert.ok(found.every((d) => d.range.start.line >= line), `${name}: errors at ${found.map((d) => d.range.start.line)}, unclosed block at ${line}`);
+  }
   await client.stop();
 });
 

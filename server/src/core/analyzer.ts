@@ -199,6 +199,11 @@ export class Analyzer {
     return values;
   }
 
+  /** How many threads parse cold modules: 2 with a working parse thread, else 1. */
+  get parseThreads(): number {
+    return this.thread?.usable ? 2 : 1;
+  }
+
   /** Forgets every parse: the next analysis of anything is cold (the parse thread stays). */
   forgetParses(): void {
     this.parser.clear();
