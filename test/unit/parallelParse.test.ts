@@ -132,6 +132,26 @@ parentPort.on('message', () => process.exit(3));
   }
 });
 
+test('a parse thread that never answers is given up after the time allowed, and stopped', { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-worker-'));
+  try {
+    const script = join(dir, 'stuck.js');
+    writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
+parentPort.on('message', () => { for (;;) {} });
+`);
+    const thread = await ParseThread.start(script, {});
+    assert.ok(thread, 'the stand-in worker started');
+    const started = performance.now();
+    assert.equal(await thread.waitAtMost(thread.parse([{ path: '/x.tf', text: 'locals {}' }]), 200), undefined);
+    const waited = performance.now() - started;
+    assert.ok(waited >= 190, `gave up after ${Math.round(waited)} ms, before the 200 ms allowed`);
+    assert.equal(thread.usable, false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an analyzer whose thread has died parses everything itself', async () => {
   const files = workload(200_000);
   const analyzer = await Analyzer.create({ parseThread: true });

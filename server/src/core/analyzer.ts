@@ -61,6 +61,8 @@ export interface PrepareResult {
 
 /** Below this many bytes to parse, a second thread costs more than it saves. */
 const MIN_PARALLEL_BYTES = 64 * 1024;
+/** The least time the parse thread is given before it is taken for stuck. */
+const MIN_PATIENCE_MS = 10_000;
 
 export class Analyzer {
   /** The parse thread's share of the bytes `prepare` splits, learnt from how fast each side was. */
@@ -107,7 +109,10 @@ export class Analyzer {
     });
     for (const source of mine) this.parse(source);
     const mineMs = performance.now() - started;
-    const converted = await answer;
+    // A thread that takes far longer than its share should is taken for stuck: this thread then
+    // parses its files too, and the analysis is late but never hangs.
+    const expectedMs = mineMs * (bytesOf(theirs) / Math.max(1, bytesOf(mine)));
+    const converted = await thread.waitAtMost(answer, Math.max(MIN_PATIENCE_MS, 4 * expectedMs));
     if (!converted) return { here: mine.length, onThread: 0 };
     converted.files.forEach((file, i) => this.parser.adopt(theirs[i]!.path, theirs[i]!.text, file));
     // The thread's cost as this thread felt it: its work, or, when this thread had to wait,

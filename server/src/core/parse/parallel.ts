@@ -86,6 +86,25 @@ export class ParseThread {
     }
   }
 
+  /**
+   * `answer` (of `parse`), or undefined when it takes longer than `ms`: the thread is then taken
+   * for stuck and stopped for good, and its files are parsed on the calling thread.
+   */
+  async waitAtMost<T>(answer: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        void this.dispose();
+        resolve(undefined);
+      }, ms);
+    });
+    try {
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async dispose(): Promise<void> {
     this.alive = false;
     await this.worker.terminate();
