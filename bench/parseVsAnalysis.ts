@@ -33,6 +33,8 @@ export interface ParseVsAnalysis {
   hcl2jsonOverAnalysis: number;
   /** hcl2json against the raw parse: how much room the hcl2json target leaves the analysis. */
   hcl2jsonOverParse: number;
+  /** Every run's times (ms), in run order: parse, analysis, single-thread analysis, hcl2json. */
+  perRun: { parse: number[]; analysis: number[]; singleThread: number[]; hcl2json: number[] };
   /** Whether the heap was collected between sections (needs node --expose-gc). */
   heapCollectedBetweenSections: boolean;
 }
@@ -84,5 +86,6 @@ export async function parseVsAnalysis(runs: number): Promise<ParseVsAnalysis> {
     hcl2jsonMs: median(hcl), hcl2jsonOverAnalysis: perRun(hcl, analysis),
     hcl2jsonOverParse: perRun(hcl, parse),
     heapCollectedBetweenSections: collect !== undefined,
+    perRun: { parse, analysis, singleThread: single, hcl2json: hcl },
   };
 }

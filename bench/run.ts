@@ -48,6 +48,7 @@ const TARGETS = {
     workload: { analysis: { bytes: parse.workloadBytes, files: parse.workloadFiles, endpoints: parse.endpoints }, latencyFileLines: latency.fileLines, workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes } },
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? null : round(v)])),
     targets: verdicts,
+    perRunMs: Object.fromEntries(Object.entries(parse.perRun).map(([k, v]) => [k, v.map((ms) => round(ms, 0))])),
     notes,
   };
   const dir = resolve(__dirname, '../../bench/results');

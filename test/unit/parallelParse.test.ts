@@ -10,6 +10,7 @@ import type { Block, Body, HclFile } from '../../server/src/core/parse/ast';
 import { HclParser } from '../../server/src/core/parse/parseFile';
 import { ParseThread } from '../../server/src/core/parse/parallel';
 import { ShareEstimate } from '../../server/src/core/parse/shareEstimate';
+import { eagerFraction, splitForThread } from '../../server/src/core/parse/split';
 import { fromTransferable, toTransferable } from '../../server/src/core/parse/transfer';
 import { deferredSource } from '../../server/src/core/parse/convert';
 import { convertEagerly } from '../../server/src/core/model/analysedTypes';
@@ -184,4 +185,33 @@ test('the split follows the speed each thread showed, smoothed and bounded', () 
   // A thread that looks a hundred times slower still gets some work, so it can show otherwise.
   for (let i = 0; i < 20; i++) estimate.observe(10_000, 1_000, 1_000_000, 1_000);
   assert.equal(estimate.share, 0.2);
+});
+
+test('the thread gets the files cheapest to send back: fewest whole-converted blocks first, up to its share', () => {
+  const endpoints = (n: number) => Array.from({ length: n }, (_, k) => `resource "aws_vpc_endpoint" "e${k}" {\n  vpc_id = "vpc-1"\n}\n`).join('\n');
+  const instances = (n: number) => Array.from({ length: n }, (_, k) => `resource "aws_instance" "i${k}" {\n  ami = "ami-1"\n}\n`).join('\n');
+  assert.equal(eagerFraction(endpoints(3), convertEagerly), 1);
+  assert.equal(eagerFraction(instances(3), convertEagerly), 0);
+  assert.equal(eagerFraction(`${endpoints(1)}\n${instances(3)}`, convertEagerly), 0.25);
+  // Nested blocks and attributes are indented: only top-level headers count.
+  assert.equal(eagerFraction('resource "aws_instance" "a" {\n  ebs_block_device {\n  }\n}\n', convertEagerly), 0);
+  assert.equal(eagerFraction('', convertEagerly), 0);
+
+  const files = [
+    { name: 'network', text: endpoints(40) },
+    { name: 'mixed', text: `${endpoints(10)}\n${instances(30)}` },
+    { name: 'bulk-a', text: instances(40) },
+    { name: 'bulk-b', text: instances(40) },
+  ];
+  const names = (list: { name: string }[]) => list.map((f) => f.name).sort();
+  const [theirs, mine] = splitForThread(files, 0.5, convertEagerly);
+  assert.deepEqual(names(theirs), ['bulk-a', 'bulk-b']);
+  assert.deepEqual(names(mine), ['mixed', 'network']);
+  // A smaller share takes fewer of the cheap files, never an expensive one first.
+  const [few] = splitForThread(files, 0.25, convertEagerly);
+  assert.equal(few.length, 1);
+  assert.match(few[0]!.name, /^bulk-/);
+  // Every file goes to exactly one side.
+  const [all, none] = splitForThread(files, 1, convertEagerly);
+  assert.equal(all.length + none.length, files.length);
 });

@@ -5,6 +5,7 @@ import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
 import { ParseThread } from './parse/parallel';
 import { ShareEstimate } from './parse/shareEstimate';
+import { splitForThread } from './parse/split';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
@@ -100,7 +101,7 @@ export class Analyzer {
       .map((path) => files.read(path))
       .filter((s): s is SourceText => s !== undefined && s.version === undefined && !this.parser.has(s.path, s.text));
     if (pending.length < 2 || pending.reduce((n, s) => n + s.text.length, 0) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
-    const [theirs, mine] = splitBySize(pending, this.threadShare.share);
+    const [theirs, mine] = splitForThread(pending, this.threadShare.share, convertEagerly);
     const started = performance.now();
     let arrived = 0;
     const answer = thread.parse(theirs.map(({ path, text }) => ({ path, text }))).then((result) => {
@@ -222,22 +223,6 @@ export class Analyzer {
 
 function bytesOf(sources: readonly SourceText[]): number {
   return sources.reduce((n, s) => n + s.text.length, 0);
-}
-
-/**
- * Two shares, the first about `share` of the bytes (largest files first, each to the share
- * furthest below its target).
- */
-function splitBySize(sources: SourceText[], share: number): [SourceText[], SourceText[]] {
-  const shares: [SourceText[], SourceText[]] = [[], []];
-  const bytes = [0, 0];
-  const weights = [share, 1 - share];
-  for (const source of [...sources].sort((a, b) => b.text.length - a.text.length)) {
-    const next = bytes[0]! / weights[0]! <= bytes[1]! / weights[1]! ? 0 : 1;
-    shares[next].push(source);
-    bytes[next] += source.text.length;
-  }
-  return shares;
 }
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {
