@@ -49,7 +49,7 @@ const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;
  * one of its arguments.
  */
 function isSuppressed(file: HclFile | undefined, rule: string, line: number): boolean {
-  if (!file) return false;
+  if (!file || file.comments.size === 0) return false; // no directive in the file
   const lines = [line, ...enclosingStarts(file.body, line)].flatMap((l) => [l - 1, l]);
   for (const l of lines) {
     const match = file.comments.get(l)?.match(DIRECTIVE);
