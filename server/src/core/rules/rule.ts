@@ -8,9 +8,21 @@ export interface RuleFinding {
   range: Range;
   message: string;
   address?: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that builds them when first asked for: every finding becomes a
+   * diagnostic on each keystroke, but few are ever fixed (see `later`).
+   */
+  fixes?: Fix[] | (() => Fix[]);
   /** Overrides the rule's default severity for this finding (e.g. error for ecr.dkr). */
   severity?: Severity;
+}
+
+/** A fix built only when asked for (code action, fix-all, the CLI's output); none when it cannot be built. */
+export function later(build: () => Fix | undefined): () => Fix[] {
+  return () => {
+    const fix = build();
+    return fix ? [fix] : [];
+  };
 }
 
 export interface Rule {

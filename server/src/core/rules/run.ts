@@ -3,7 +3,7 @@
 // a rule that throws from taking the others down.
 import type { ModuleAnalysis } from '../analyzer';
 import type { Body, HclFile } from '../parse/ast';
-import type { Finding } from '../types';
+import type { Finding, Fix } from '../types';
 import { ruleMetadata } from './metadata';
 import { RULES } from './table';
 
@@ -31,14 +31,38 @@ export function runRules(analysis: ModuleAnalysis): Finding[] {
         file: f.file,
         range: f.range,
         message: f.message,
-        fixes: f.fixes ?? [],
+        fixes: [],
         ...(f.address ? { address: f.address } : {}),
       };
+      if (typeof f.fixes === 'function') fixesWhenAsked(finding, rule.id, f.fixes);
+      else finding.fixes = f.fixes ?? [];
       if (isSuppressed(files.get(f.file), rule.id, f.range.start.line)) finding.suppressed = true;
       findings.push(finding);
     }
   }
   return findings;
+}
+
+/**
+ * `finding.fixes` built on first read and kept. A builder that throws gives no fix: the finding
+ * stays, and nothing half-built is offered.
+ */
+export function fixesWhenAsked(finding: Finding, rule: string, build: () => Fix[]): void {
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get(): Fix[] {
+      let fixes: Fix[];
+      try {
+        fixes = build();
+      } catch (error) {
+        console.error(`vpce-lens: the quick fix of a ${rule} finding could not be built: ${(error as Error).stack ?? String(error)}`);
+        fixes = [];
+      }
+      Object.defineProperty(finding, 'fixes', { value: fixes, enumerable: true, writable: true, configurable: true });
+      return fixes;
+    },
+  });
 }
 
 const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;

@@ -12,7 +12,7 @@ import { serviceByShortName } from '../../services/catalogue';
 import type { Fix } from '../../types';
 import { argumentOf } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import { later, type Rule } from '../rule';
 
 const REGION_SEGMENT = /(^|\.)([a-z]{2}(?:-[a-z]+)+-\d+)(?=\.)/;
 
@@ -55,15 +55,15 @@ function check({ analysis, module, view, file }: EndpointContext): EndpointProbl
   const message = differs
     ? `service_name names the region ${named}, but this endpoint is created in ${view.region.region} (${view.region.detail}), where that service name does not exist (unless service_region asks for cross-region access).`
     : `service_name hard-codes the region ${written!.region}, so this endpoint breaks when the module is used in another region.`;
-  const fixes: Fix[] = [];
-  const region = written ? regionText(module.evaluator.module, analysis.modules.map((m) => m.evaluator.module)) : undefined;
-  const newText = region ? written!.rewrite(region.interpolation) : undefined;
-  if (region && newText) {
+  const fix = (): Fix | undefined => {
+    const region = written ? regionText(module.evaluator.module, analysis.modules.map((m) => m.evaluator.module)) : undefined;
+    const newText = region ? written!.rewrite(region.interpolation) : undefined;
+    if (!region || !newText) return undefined;
     const edits = [{ file: file.path, range: attribute.expr.range, newText }];
     if (region.dataSource) edits.push(insertAfterBlock(file, view.resource.block, region.dataSource));
-    fixes.push({ title: `Use \${${region.interpolation}}${region.dataSource ? ' (adds the data source)' : ''}`, edits });
-  }
-  return [{ file: file.path, range: attribute.expr.range, message, fixes }];
+    return { title: `Use \${${region.interpolation}}${region.dataSource ? ' (adds the data source)' : ''}`, edits };
+  };
+  return [{ file: file.path, range: attribute.expr.range, message, ...(written ? { fixes: later(fix) } : {}) }];
 }
 
 export const hardCodedRegionRule: Rule = { id: 'VPCE108', run: (analysis) => endpointFindings(analysis, check) };

@@ -18,7 +18,8 @@ export interface EndpointProblem {
   message: string;
   /** What differs between instances that share the problem (`\`sts\``): merged, they are listed. */
   subject?: string;
-  fixes?: Fix[];
+  /** Built when asked for when a function: such a fix depends on the block, not the instance. */
+  fixes?: Fix[] | (() => Fix[]);
   severity?: Severity;
 }
 
@@ -61,7 +62,8 @@ function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, views:
     const file = fileOf(module, view.file);
     if (!file || isHalfTyped(file, view)) continue;
     for (const problem of check({ analysis, module, view, file })) {
-      const key = JSON.stringify([problem.file, problem.range, problem.message, problem.severity ?? null, problem.fixes ?? []]);
+      const fixes = typeof problem.fixes === 'function' ? 'built when asked' : problem.fixes ?? [];
+      const key = JSON.stringify([problem.file, problem.range, problem.message, problem.severity ?? null, fixes]);
       const entry = shared.get(key) ?? { problem, addresses: [], subjects: [] };
       entry.addresses.push(view.address);
       if (problem.subject !== undefined && !entry.subjects.includes(problem.subject)) entry.subjects.push(problem.subject);
@@ -78,7 +80,7 @@ function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, views:
       range: problem.range,
       message: many ? `${message.replace(/\.$/, '')} (${share}).` : message,
       address: many ? blockAddress : addresses[0]!,
-      ...(problem.fixes && problem.fixes.length > 0 ? { fixes: problem.fixes } : {}),
+      ...(typeof problem.fixes === 'function' || (problem.fixes && problem.fixes.length > 0) ? { fixes: problem.fixes } : {}),
       ...(problem.severity ? { severity: problem.severity } : {}),
     };
   });

@@ -2,7 +2,7 @@
 // EC2) started in a VPC but not finished. Only members known to be absent are reported.
 import type { ModuleAnalysis } from '../../analyzer';
 import { groupById, type EndpointGroup } from '../../services/catalogue';
-import type { Rule, RuleFinding } from '../rule';
+import { later, type Rule, type RuleFinding } from '../rule';
 import { missingEndpointsFix } from './endpointFix';
 import { endpointsFor, presence } from './presence';
 import { throughNat } from './natRate';
@@ -54,11 +54,10 @@ function gapFinding(analysis: ModuleAnalysis, vpc: VpcGroup, group: EndpointGrou
   const s3Interface = gap.gateways.includes('s3') && endpointsFor(vpc, 's3').some((e) => e.type === 'Interface')
     ? ' (the S3 Interface endpoint does not serve it: image layers need the Gateway endpoint)' : '';
   const nat = vpc.natGateways.length > 0 ? ` Until then these calls go ${throughNat(vpc, analysis.settings)}.` : '';
-  const fix = missingEndpointsFix(analysis.modules, vpc, { ...gap, companions: gap.present }, `Add ${missing} to ${vpc.label}`);
   return [{
     file: anchor.file, range: anchor.range, ...(anchor.address ? { address: anchor.address } : {}),
     message: `Endpoints for ${group.title} are incomplete in ${vpc.label}: it has ${listText(gap.present)} but lacks ${missing}${s3Interface}. ${group.why}${nat}`,
-    ...(fix ? { fixes: [fix] } : {}),
+    fixes: later(() => missingEndpointsFix(analysis.modules, vpc, { ...gap, companions: gap.present }, `Add ${missing} to ${vpc.label}`)),
     ...(natSeverity && vpc.natGateways.length > 0 ? { severity: natSeverity } : {}),
   }];
 }

@@ -3,8 +3,8 @@
 // of s3/dynamodb without the free Gateway beside it, where 201/202 have not already said so.
 import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
 import type { Resource } from '../../model/module';
-import type { Rule, RuleFinding } from '../rule';
-import type { Severity } from '../../types';
+import { later, type Rule, type RuleFinding } from '../rule';
+import type { Fix, Severity } from '../../types';
 import { missingEndpointsFix } from './endpointFix';
 import { throughNat } from './natRate';
 import { aGatewayEndpoint, gatewayTitle, sentence } from './text';
@@ -21,8 +21,12 @@ function missingGateway(group: VpcGroup, service: string): boolean {
 function gatewayFinding(analysis: ModuleAnalysis, group: VpcGroup, service: string, message: string, severity?: Severity): RuleFinding[] {
   const anchor = vpcAnchor(group);
   if (!anchor) return [];
-  const fix = missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`);
-  return [{ file: anchor.file, range: anchor.range, message, ...(anchor.address ? { address: anchor.address } : {}), ...(fix ? { fixes: [fix] } : {}), ...(severity ? { severity } : {}) }];
+  return [{ file: anchor.file, range: anchor.range, message, ...(anchor.address ? { address: anchor.address } : {}), fixes: addGatewayFix(analysis, group, service), ...(severity ? { severity } : {}) }];
+}
+
+/** The fix of VPCE201/202/207, built when asked for. */
+function addGatewayFix(analysis: ModuleAnalysis, group: VpcGroup, service: string): () => Fix[] {
+  return later(() => missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`));
 }
 
 function reason(analysis: ModuleAnalysis, group: VpcGroup, service: string): string {
@@ -88,11 +92,10 @@ export const interfaceWithoutGateway: Rule = {
         const first = interfaces[0];
         if (!first || presence(group, service, 'Gateway') !== 'absent') return [];
         const title = gatewayTitle(service);
-        const fix = missingEndpointsFix(analysis.modules, group, { interfaces: [], gateways: [service] }, `Add ${aGatewayEndpoint(service)} (free) on the route tables of ${group.label}`);
         return [{
           file: first.file, range: first.resource.block.headerRange, address: first.address,
           message: `${title} has an Interface endpoint but no Gateway endpoint in ${group.label}: the Gateway endpoint is free for traffic from inside the VPC, while the Interface endpoint bills per AZ-hour and per GB.`,
-          ...(fix ? { fixes: [fix] } : {}),
+          fixes: addGatewayFix(analysis, group, service),
         }];
       }),
     ),

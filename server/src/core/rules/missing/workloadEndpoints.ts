@@ -4,7 +4,7 @@
 // gateway, or when its VPC cannot be told among several.
 import type { ModuleAnalysis } from '../../analyzer';
 import { groupById } from '../../services/catalogue';
-import type { Rule, RuleFinding } from '../rule';
+import { later, type Rule, type RuleFinding } from '../rule';
 import { missingEndpointsFix } from './endpointFix';
 import { groupGap, missingText } from './endpointGroups';
 import { throughNat } from './natRate';
@@ -63,11 +63,10 @@ function needFinding(analysis: ModuleAnalysis, need: WorkloadNeed): RuleFinding[
   const consequence = withNat
     ? `so these calls go ${throughNat(vpc, analysis.settings)}`
     : 'and has no NAT gateway, so these calls will fail at runtime';
-  const fix = missingEndpointsFix(analysis.modules, vpc, { interfaces, gateways }, `Add ${missing} to ${vpc.label}`);
   return [{
     file: use.file, range: use.range, address: use.address,
     message: `${use.address} ${use.signal.describe}, but ${vpc.label} lacks ${missing}${withNat ? ',' : ''} ${consequence}.`,
     severity: withNat ? 'info' : 'error',
-    ...(fix ? { fixes: [fix] } : {}),
+    fixes: later(() => missingEndpointsFix(analysis.modules, vpc, { interfaces, gateways }, `Add ${missing} to ${vpc.label}`)),
   }];
 }
