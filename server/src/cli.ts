@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   }
   if (args.usageFile && new DiskModuleFiles().read(resolve(args.usageFile)) === undefined) return err(`vpce-lens: --usage-file ${args.usageFile} cannot be read`), 2;
   const settings = settingsFor(args);
-  const analyzer = await Analyzer.create({ parseThread: true });
+  const analyzer = await Analyzer.create({ parseThread: true, log: (m) => err(`vpce-lens: ${m}`) });
   // One reader for all targets, so a path that several of them read is reported once.
   const files = new DiskModuleFiles();
   // Every target's files are parsed up front, on both threads; each analysis then finds them.

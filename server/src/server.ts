@@ -26,7 +26,11 @@ let workspaceFolderEvents = false;
 let refreshCodeLenses = (): void => undefined;
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
-const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS, parseThread: true });
+// Log lines wait for the client to be initialized (the analyzer starts before it is).
+let clientInitialized: () => void = () => undefined;
+const initialized = new Promise<void>((resolve) => (clientInitialized = resolve));
+const warn = (message: string): void => void initialized.then(() => connection.console.warn(`vpce-lens: ${message}`));
+const analyzerReady = Analyzer.create({ parseBudgetMs: PARSE_BUDGET_MS, parseThread: true, log: warn });
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const capabilities = params.capabilities;
@@ -57,6 +61,7 @@ function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
 }
 
 connection.onInitialized(() => {
+  clientInitialized();
   void analyzerReady.then((analyzer) => connection.console.log(`vpce-lens ${version}: cold modules are parsed on ${analyzer.parseThreads === 2 ? 'two threads' : 'one thread'}`));
   if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {

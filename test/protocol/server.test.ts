@@ -84,6 +84,8 @@ test('a large module on disk is parsed on two threads, and the syntax error of e
     assert.equal(found[0]!.code, 'VPCE000', name);
     assert.ok(found.every((d) => d.range.start.line >= line), `${name}: errors at ${found.map((d) => d.range.start.line)}, unclosed block at ${line}`);
   }
+  // The thread did its share: any trouble (failed, stuck, could not parse) would be logged.
+  assert.deepEqual(client.logs.filter((m) => m.includes('the parse thread')), []);
   await client.stop();
 });
 

@@ -115,7 +115,9 @@ test('the thread keeps the parse budget: an over-budget file is reported, not an
 });
 
 test('a parse thread that cannot start is no thread; one that dies answers nothing and is not used again', async () => {
-  assert.equal(await ParseThread.start(join(tmpdir(), 'no-such-parse-worker.js'), {}), undefined);
+  const reports: string[] = [];
+  assert.equal(await ParseThread.start(join(tmpdir(), 'no-such-parse-worker.js'), {}, (m) => reports.push(m)), undefined);
+  assert.match(reports.join('\n'), /the parse thread could not start \(.*no-such-parse-worker.*\); cold modules are parsed on one thread/);
   const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-worker-'));
   try {
     const script = join(dir, 'dies.js');
@@ -123,10 +125,11 @@ test('a parse thread that cannot start is no thread; one that dies answers nothi
 parentPort.postMessage({ ready: true });
 parentPort.on('message', () => process.exit(3));
 `);
-    const thread = await ParseThread.start(script, {});
+    const thread = await ParseThread.start(script, {}, (m) => reports.push(m));
     assert.ok(thread, 'the stand-in worker started');
     assert.equal(await thread.parse([{ path: '/x.tf', text: 'locals {}' }]), undefined);
     assert.equal(thread.usable, false);
+    assert.match(reports.at(-1) ?? '', /the parse thread exited \(code 3\); cold modules are parsed on one thread from now on/);
     assert.equal(await thread.parse([{ path: '/x.tf', text: 'locals {}' }]), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -141,13 +144,35 @@ test('a parse thread that never answers is given up after the time allowed, and 
 parentPort.postMessage({ ready: true });
 parentPort.on('message', () => { for (;;) {} });
 `);
-    const thread = await ParseThread.start(script, {});
+    const reports: string[] = [];
+    const thread = await ParseThread.start(script, {}, (m) => reports.push(m));
     assert.ok(thread, 'the stand-in worker started');
     const started = performance.now();
     assert.equal(await thread.waitAtMost(thread.parse([{ path: '/x.tf', text: 'locals {}' }]), 200), undefined);
     const waited = performance.now() - started;
     assert.ok(waited >= 190, `gave up after ${Math.round(waited)} ms, before the 200 ms allowed`);
     assert.equal(thread.usable, false);
+    assert.deepEqual(reports, ['the parse thread took over 200 ms; it was stopped and cold modules are parsed on one thread from now on']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a parse thread that answers with an error: its files are parsed here, and it stays in use', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpce-lens-worker-'));
+  try {
+    const script = join(dir, 'fails.js');
+    writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'Error: wasm trap\\n    at parse' }));
+`);
+    const reports: string[] = [];
+    const thread = await ParseThread.start(script, {}, (m) => reports.push(m));
+    assert.ok(thread, 'the stand-in worker started');
+    assert.equal(await thread.parse([{ path: '/x.tf', text: 'locals {}' }]), undefined);
+    assert.equal(thread.usable, true);
+    assert.deepEqual(reports, ['the parse thread could not parse its files; they were parsed on the main thread: Error: wasm trap']);
+    await thread.dispose();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
 import { ParseThread } from './parse/parallel';
 import { ShareEstimate } from './parse/shareEstimate';
-import { splitForThread } from './parse/split';
+import { bytesOf, splitForThread } from './parse/split';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
@@ -73,13 +73,14 @@ export class Analyzer {
 
   /**
    * `parseBudgetMs` bounds the parse of one file (the server sets it; the CLI waits).
-   * `parseThread` starts a second thread that shares the parsing of cold modules (`prepare`).
+   * `parseThread` starts a second thread that shares the parsing of cold modules (`prepare`);
+   * `log` hears why it could not start or stopped (results never depend on it).
    */
-  static async create(options: { parseBudgetMs?: number; parseThread?: boolean } = {}): Promise<Analyzer> {
+  static async create(options: { parseBudgetMs?: number; parseThread?: boolean; log?: (message: string) => void } = {}): Promise<Analyzer> {
     const workerData: ParseWorkerData = options.parseBudgetMs === undefined ? {} : { parseBudgetMs: options.parseBudgetMs };
     const [parser, thread] = await Promise.all([
       HclParser.create(convertEagerly, options.parseBudgetMs),
-      options.parseThread ? ParseThread.start(join(__dirname, 'parseWorker.js'), workerData) : undefined,
+      options.parseThread ? ParseThread.start(join(__dirname, 'parseWorker.js'), workerData, options.log) : undefined,
     ]);
     return new Analyzer(parser, thread);
   }
@@ -100,7 +101,7 @@ export class Analyzer {
     const pending = dirs.flatMap((dir) => files.list(dir).tf)
       .map((path) => files.read(path))
       .filter((s): s is SourceText => s !== undefined && s.version === undefined && !this.parser.has(s.path, s.text));
-    if (pending.length < 2 || pending.reduce((n, s) => n + s.text.length, 0) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
+    if (pending.length < 2 || bytesOf(pending) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
     const [theirs, mine] = splitForThread(pending, this.threadShare.share, convertEagerly);
     const started = performance.now();
     let arrived = 0;
@@ -219,10 +220,6 @@ export class Analyzer {
     this.parser.dispose();
     void this.thread?.dispose();
   }
-}
-
-function bytesOf(sources: readonly SourceText[]): number {
-  return sources.reduce((n, s) => n + s.text.length, 0);
 }
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {

@@ -24,44 +24,46 @@ export class ParseThread {
   private readonly waiting = new Map<number, (answer: { files: TransferableFile[]; workMs: number } | undefined) => void>();
   private alive = true;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(private readonly worker: Worker, private readonly report: (message: string) => void) {
     worker.on('message', (message: FromWorker) => {
       if (!('id' in message)) return;
       const settle = this.waiting.get(message.id);
       this.waiting.delete(message.id);
+      if ('error' in message) report(`the parse thread could not parse its files; they were parsed on the main thread: ${message.error.split('\n')[0]}`);
       settle?.('files' in message ? message : undefined);
     });
-    const fail = () => {
+    const fail = (why: string) => {
+      if (this.alive) report(`the parse thread ${why}; cold modules are parsed on one thread from now on`);
       this.alive = false;
       for (const settle of this.waiting.values()) settle(undefined);
       this.waiting.clear();
     };
-    worker.on('error', fail);
-    worker.on('exit', fail);
+    worker.on('error', (error) => fail(`failed (${error.message})`));
+    worker.on('exit', (code) => fail(`exited (code ${code})`));
     worker.unref(); // an idle parse thread never keeps the process alive
   }
 
   /**
    * Starts `script` (a parseWorker) and waits until it has loaded the grammar. Undefined on a
-   * single-core machine (nothing to gain) or when the thread cannot start.
+   * single-core machine (nothing to gain) or when the thread cannot start (`report` says why).
+   * `report` also hears of any later trouble: the thread failing, stuck, or unable to parse.
    */
-  static async start(script: string, workerData: unknown): Promise<ParseThread | undefined> {
+  static async start(script: string, workerData: unknown, report: (message: string) => void = () => undefined): Promise<ParseThread | undefined> {
     if (availableParallelism() < 2) return undefined;
     try {
       const worker = new Worker(script, { workerData });
-      const ready = await new Promise<boolean>((resolve) => {
-        worker.once('message', (message: FromWorker) => resolve('ready' in message));
-        worker.once('error', () => resolve(false));
-        worker.once('exit', () => resolve(false));
+      const failure = await new Promise<string | undefined>((resolve) => {
+        worker.once('message', (message: FromWorker) => resolve('ready' in message ? undefined : 'it did not say it was ready'));
+        worker.once('error', (error) => resolve(error.message));
+        worker.once('exit', (code) => resolve(`it exited (code ${code})`));
       });
-      if (!ready) {
-        await worker.terminate();
-        return undefined;
-      }
-      return new ParseThread(worker);
-    } catch {
-      return undefined;
+      if (failure === undefined) return new ParseThread(worker, report);
+      await worker.terminate();
+      report(`the parse thread could not start (${failure}); cold modules are parsed on one thread`);
+    } catch (error) {
+      report(`the parse thread could not start (${(error as Error).message}); cold modules are parsed on one thread`);
     }
+    return undefined;
   }
 
   get usable(): boolean {
@@ -94,6 +96,7 @@ export class ParseThread {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => {
+        if (this.alive) this.report(`the parse thread took over ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}; it was stopped and cold modules are parsed on one thread from now on`);
         void this.dispose();
         resolve(undefined);
       }, ms);

@@ -23,13 +23,17 @@ export function eagerFraction(text: string, eager: EagerBodyPredicate): number {
   return blocks === 0 ? 0 : eagerBlocks / blocks;
 }
 
+/** The total length of the sources' texts. */
+export function bytesOf(sources: readonly SplitSource[]): number {
+  return sources.reduce((n, s) => n + s.text.length, 0);
+}
+
 /**
  * [the thread's files, this thread's files]: the thread's about `share` of the bytes, taken from
  * the files cheapest to send back (fewest eager blocks first, larger first among equals).
  */
 export function splitForThread<T extends SplitSource>(sources: readonly T[], share: number, eager: EagerBodyPredicate): [T[], T[]] {
-  const total = sources.reduce((n, s) => n + s.text.length, 0);
-  const target = share * total;
+  const target = share * bytesOf(sources);
   const ranked = sources
     .map((source) => ({ source, cost: eagerFraction(source.text, eager) }))
     .sort((a, b) => a.cost - b.cost || b.source.text.length - a.source.text.length);
