@@ -183,7 +183,7 @@ test('an analyzer whose thread has died parses everything itself', async () => {
   const analyzer = await Analyzer.create({ parseThread: true });
   const alone = await Analyzer.create();
   try {
-    await (analyzer as unknown as { thread: ParseThread }).thread.dispose();
+    await (analyzer as unknown as { shared: { dispose(): Promise<void> } }).shared.dispose();
     assert.deepEqual(await analyzer.prepare(['/w/module'], memoryFiles(files)), { here: 0, onThread: 0 });
     const analysis = await analyzer.analyzeAsync('/w/module', memoryFiles(files), DEFAULT_SETTINGS);
     assert.deepEqual(analysis.findings, alone.analyze('/w/module', memoryFiles(files), DEFAULT_SETTINGS).findings);

@@ -4,8 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
 import { ParseThread } from './parse/parallel';
-import { ShareEstimate } from './parse/shareEstimate';
-import { bytesOf, splitForThread } from './parse/split';
+import { SharedParsing, type SharedParseResult } from './parse/sharedParsing';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
@@ -54,22 +53,8 @@ export interface ModuleAnalysis {
 
 const MAX_MODULE_DEPTH = 8;
 
-/** How many files `prepare` parsed on this thread and on the parse thread. */
-export interface PrepareResult {
-  here: number;
-  onThread: number;
-}
-
-/** Below this many bytes to parse, a second thread costs more than it saves. */
-const MIN_PARALLEL_BYTES = 64 * 1024;
-/** The least time the parse thread is given before it is taken for stuck. */
-const MIN_PATIENCE_MS = 10_000;
-
 export class Analyzer {
-  /** The parse thread's share of the bytes `prepare` splits, learnt from how fast each side was. */
-  private readonly threadShare = new ShareEstimate();
-
-  private constructor(readonly parser: HclParser, private readonly thread: ParseThread | undefined) {}
+  private constructor(readonly parser: HclParser, private readonly shared: SharedParsing | undefined) {}
 
   /**
    * `parseBudgetMs` bounds the parse of one file (the server sets it; the CLI waits).
@@ -82,7 +67,7 @@ export class Analyzer {
       HclParser.create(convertEagerly, options.parseBudgetMs),
       options.parseThread ? ParseThread.start(join(__dirname, 'parseWorker.js'), workerData, options.log) : undefined,
     ]);
-    return new Analyzer(parser, thread);
+    return new Analyzer(parser, thread && new SharedParsing(parser, thread, convertEagerly));
   }
 
   parse(source: SourceText): HclFile {
@@ -90,38 +75,17 @@ export class Analyzer {
   }
 
   /**
-   * Parses the files of `dirs` not parsed yet, half of them on the parse thread while this
-   * thread does the other half; `analyze` then finds them parsed. Open buffers (with a version)
-   * are left to `analyze`, which keeps their trees for incremental re-parsing. Without a parse
-   * thread this does nothing: `analyze` parses whatever it needs.
+   * Parses the files of `dirs` not parsed yet on two threads (parse/sharedParsing.ts); `analyze`
+   * then finds them parsed. Open buffers (with a version) are left to `analyze`, which keeps
+   * their trees for incremental re-parsing. Without a parse thread this does nothing: `analyze`
+   * parses whatever it needs.
    */
-  async prepare(dirs: readonly string[], files: ModuleFiles): Promise<PrepareResult> {
-    const thread = this.thread;
-    if (!thread?.usable) return { here: 0, onThread: 0 };
+  async prepare(dirs: readonly string[], files: ModuleFiles): Promise<SharedParseResult> {
+    if (!this.shared?.usable) return { here: 0, onThread: 0 };
     const pending = dirs.flatMap((dir) => files.list(dir).tf)
       .map((path) => files.read(path))
       .filter((s): s is SourceText => s !== undefined && s.version === undefined && !this.parser.has(s.path, s.text));
-    if (pending.length < 2 || bytesOf(pending) < MIN_PARALLEL_BYTES) return { here: 0, onThread: 0 };
-    const [theirs, mine] = splitForThread(pending, this.threadShare.share, convertEagerly);
-    const started = performance.now();
-    let arrived = 0;
-    const answer = thread.parse(theirs.map(({ path, text }) => ({ path, text }))).then((result) => {
-      arrived = performance.now();
-      return result;
-    });
-    for (const source of mine) this.parse(source);
-    const mineMs = performance.now() - started;
-    // A thread that takes far longer than its share should is taken for stuck: this thread then
-    // parses its files too, and the analysis is late but never hangs.
-    const expectedMs = mineMs * (bytesOf(theirs) / Math.max(1, bytesOf(mine)));
-    const converted = await thread.waitAtMost(answer, Math.max(MIN_PATIENCE_MS, 4 * expectedMs));
-    if (!converted) return { here: mine.length, onThread: 0 };
-    converted.files.forEach((file, i) => this.parser.adopt(theirs[i]!.path, theirs[i]!.text, file));
-    // The thread's cost as this thread felt it: its work, or, when this thread had to wait,
-    // everything until its files were here (sending and receiving them included).
-    const theirMs = arrived - started > mineMs ? arrived - started : converted.workMs;
-    this.threadShare.observe(bytesOf(theirs), theirMs, bytesOf(mine), mineMs);
-    return { here: mine.length, onThread: converted.files.length };
+    return this.shared.parse(pending);
   }
 
   /** `prepare` then `analyze`. */
@@ -208,7 +172,7 @@ export class Analyzer {
 
   /** How many threads parse cold modules: 2 with a working parse thread, else 1. */
   get parseThreads(): number {
-    return this.thread?.usable ? 2 : 1;
+    return this.shared?.usable ? 2 : 1;
   }
 
   /** Forgets every parse: the next analysis of anything is cold (the parse thread stays). */
@@ -218,7 +182,7 @@ export class Analyzer {
 
   dispose(): void {
     this.parser.dispose();
-    void this.thread?.dispose();
+    void this.shared?.dispose();
   }
 }
 
