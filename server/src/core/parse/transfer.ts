@@ -7,7 +7,7 @@
 // cost of sending a file of deferred resources by about two thirds (measured, docs/design.md).
 import type { Attribute, Block, Body, HclFile } from './ast';
 import type { Range } from '../types';
-import { deferredSource, lazyBlock } from './convert';
+import { deferredSource, lazyBlock, type DeferredSource } from './convert';
 
 /** A deferred block in transit. */
 interface PackedBlock {
@@ -52,11 +52,9 @@ function revivedBody(body: PlainBody): Body {
   };
 }
 
-type DeferredHeader = Parameters<typeof lazyBlock>[0];
-
 const NO_META: ReadonlyMap<string, Attribute> = new Map();
 
-function pack(header: DeferredHeader, text: string): PackedBlock {
+function pack(header: DeferredSource['header'], text: string): PackedBlock {
   const ranges: number[] = [];
   for (const range of [header.range, header.headerRange, ...header.labelRanges]) {
     ranges.push(range.start.line, range.start.character, range.end.line, range.end.character);
