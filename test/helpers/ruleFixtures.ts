@@ -23,6 +23,11 @@ const FIXED = '.fixed';
 /** `<rule>/_shared/`: files every case of that rule gets (a network the cases build on). */
 const SHARED = '_shared';
 
+/** `<file>.from` holds the name of a file in LIBRARY whose text is `<file>`'s. */
+const FROM = '.from';
+const LIBRARY = resolve(__dirname, '../../../test/fixtures/shared');
+const MODULE_FILE = /\.(tf|tfvars|tfvars\.json|yml)$/;
+
 const MARKER = /(?:#|\/\/)\s*expect\s+((?:VPCE\d{3}\s*)+)/;
 
 export function ruleCases(): RuleCase[] {
@@ -38,8 +43,11 @@ export function ruleCases(): RuleCase[] {
       const expected: string[] = [];
       const own = caseFiles(dir);
       // A shared file joins the case as if it were in the case folder, unless the case has its own of that name.
-      const sources = [...shared.filter((s) => !own.includes(join(dir, basename(s)))).map((s) => [join(dir, basename(s)), s] as const), ...own.map((p) => [p, p] as const)];
-      for (const [path, source] of sources.sort(([a], [b]) => a.localeCompare(b))) {
+      const sources = [
+        ...shared.filter((s) => !own.some((o) => o.path === join(dir, basename(s.path)))).map((s) => ({ ...s, path: join(dir, basename(s.path)) })),
+        ...own,
+      ];
+      for (const { path, source } of sources.sort((a, b) => a.path.localeCompare(b.path))) {
         const text = readFileSync(source, 'utf8');
         files[path] = text;
         text.split('\n').forEach((line, i) => {
@@ -48,22 +56,32 @@ export function ruleCases(): RuleCase[] {
         });
       }
       const fixed: Record<string, string> = {};
-      for (const path of caseFiles(dir, FIXED)) fixed[path.slice(0, -FIXED.length)] = readFileSync(path, 'utf8');
+      for (const { path } of caseFiles(dir, FIXED)) fixed[path.slice(0, -FIXED.length)] = readFileSync(path, 'utf8');
       cases.push({ rule, name, dir, files, expected: expected.sort(), fixed });
     }
   }
   return cases;
 }
 
+/** A file of a case: where it sits in the module, and the file its text is read from. */
+interface CaseFile {
+  path: string;
+  source: string;
+}
+
 /**
  * A case's module files, and those of local child modules in its subfolders (`modules/x/main.tf`);
- * with `suffix`, its files with that ending instead (the `.fixed` expectations).
+ * with `suffix`, its files with that ending instead (the `.fixed` expectations). `network.tf.from`
+ * stands for `network.tf` with the text of the library file it names (test/fixtures/shared/).
  */
-function caseFiles(dir: string, suffix?: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
+function caseFiles(dir: string, suffix?: string): CaseFile[] {
+  return readdirSync(dir).sort().flatMap((name): CaseFile[] => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return caseFiles(path, suffix);
-    const wanted = suffix ? name.endsWith(suffix) : /\.(tf|tfvars|tfvars\.json|yml)$/.test(name);
-    return wanted ? [path] : [];
+    if (suffix) return name.endsWith(suffix) ? [{ path, source: path }] : [];
+    if (name.endsWith(FROM) && MODULE_FILE.test(name.slice(0, -FROM.length))) {
+      return [{ path: path.slice(0, -FROM.length), source: join(LIBRARY, readFileSync(path, 'utf8').trim()) }];
+    }
+    return MODULE_FILE.test(name) ? [{ path, source: path }] : [];
   });
 }
