@@ -9,7 +9,8 @@ import type { TerraformModule } from './module';
 import { References, type ReferenceOptions } from './references';
 import type { Scope } from './scope';
 import {
-  type MapValue, type Value, Unknown, asNumber, asString, identityKey, isInstance, isList, isMap, isUnknown, sortedEntries, unknown,
+  type MapValue, typeName, type Value, Unknown, asNumber, asString, evalError, firstError, identityKey, isError, isInstance, isList, isMap,
+  isUnknown, sortedEntries, unknown,
 } from './values';
 
 const MAX_DEPTH = 200;
@@ -32,14 +33,15 @@ export class Evaluator {
     }
   }
 
-  /** A template's parts, each a string or an Unknown: lets callers read known pieces of a name. */
+  /** A template's parts, each a string or an Unknown (or EvalError): lets callers read known pieces of a name. */
   templateParts(parts: readonly TemplatePart[], scope: Scope): (string | Unknown)[] {
     return parts.map((part) => {
       if (part.kind === 'text') return part.text;
       if (part.kind === 'directive') return unknown('template directives are not evaluated');
       const v = this.evaluate(part.expr, scope);
       if (isUnknown(v)) return v;
-      return asString(v) ?? unknown('a template interpolation that is not a string');
+      if (v === null) return evalError('a null value in a template');
+      return asString(v) ?? evalError(`a ${typeName(v)} value in a template, where a string is needed`);
     });
   }
 
@@ -49,17 +51,23 @@ export class Evaluator {
         return expr.value;
       case 'template': {
         const parts = this.templateParts(expr.parts, scope);
-        const u = parts.find(isUnknown);
-        return u ? unknown(u.reason) : (parts as string[]).join('');
+        const u = firstError(parts) ?? parts.find(isUnknown);
+        return u ? (isError(u) ? u : unknown(u.reason)) : (parts as string[]).join('');
       }
-      case 'tuple':
-        return expr.items.map((item) => this.evaluate(item, scope));
+      case 'tuple': {
+        const items = expr.items.map((item) => this.evaluate(item, scope));
+        return firstError(items) ?? items;
+      }
       case 'object': {
         const out: MapValue = new Map();
         for (const item of expr.items) {
-          const key = item.key.kind === 'variable' ? item.key.name : staticKey(item.key) ?? asString(this.evaluate(item.key, scope));
-          if (key === undefined) return unknown('an object key that cannot be known');
-          out.set(key, this.evaluate(item.value, scope));
+          const keyValue = item.key.kind === 'variable' ? item.key.name : staticKey(item.key) ?? this.evaluate(item.key, scope);
+          if (isError(keyValue)) return keyValue;
+          const key = asString(keyValue);
+          if (key === undefined) return isUnknown(keyValue) ? unknown('an object key that cannot be known') : evalError('an object key that is not a string');
+          const value = this.evaluate(item.value, scope);
+          if (isError(value)) return value;
+          out.set(key, value);
         }
         return out;
       }
@@ -73,10 +81,15 @@ export class Evaluator {
         return this.applySteps(this.evaluate(expr.base, scope), expr.steps, scope);
       }
       case 'call': {
+        if (expr.name === 'try') return this.evaluateTry(expr.args, scope);
+        if (expr.name === 'can') return this.evaluateCan(expr.args, scope);
         const args = expr.args.map((a) => this.evaluate(a, scope));
+        const error = firstError(args);
+        if (error) return error;
         if (expr.expandFinal) {
           const last = args.pop();
-          if (last === undefined || !isList(last)) return unknown(`${expr.name}(...) with an unknown final argument`);
+          if (last === undefined || isUnknown(last)) return unknown(`${expr.name}(...) with an unknown final argument`);
+          if (!isList(last)) return evalError(`${expr.name}(...): the expanded argument is not a list`);
           args.push(...last);
         }
         return callFunction(expr.name, args);
@@ -84,9 +97,12 @@ export class Evaluator {
       case 'for':
         return this.evaluateFor(expr, scope);
       case 'conditional': {
+        // Only the selected branch is evaluated: an error in the other one is not Terraform's error.
         const cond = this.evaluate(expr.cond, scope);
-        if (cond === true) return this.evaluate(expr.then, scope);
-        if (cond === false) return this.evaluate(expr.else, scope);
+        if (cond === true || cond === 'true') return this.evaluate(expr.then, scope);
+        if (cond === false || cond === 'false') return this.evaluate(expr.else, scope);
+        if (isError(cond)) return cond;
+        if (!isUnknown(cond)) return evalError(`a condition that is ${cond === null ? 'null' : `a ${typeName(cond)}`}, not a bool`);
         const a = this.evaluate(expr.then, scope);
         const b = this.evaluate(expr.else, scope);
         const ka = identityKey(a);
@@ -96,9 +112,10 @@ export class Evaluator {
         return this.evaluateBinary(expr.op, expr.left, expr.right, scope);
       case 'unary': {
         const v = this.evaluate(expr.operand, scope);
-        if (expr.op === '!') return typeof v === 'boolean' ? !v : unknown('negation of an unknown value');
+        if (isError(v)) return v;
+        if (expr.op === '!') return typeof v === 'boolean' ? !v : isUnknown(v) ? unknown('negation of an unknown value') : evalError('! of a value that is not a bool');
         const n = asNumber(v);
-        return n === undefined ? unknown('minus of an unknown value') : -n;
+        return n !== undefined ? -n : isUnknown(v) ? unknown('minus of an unknown value') : evalError('- of a value that is not a number');
       }
       case 'parens':
         return this.evaluate(expr.inner, scope);
@@ -116,13 +133,16 @@ export class Evaluator {
   }
 
   private applyStep(value: Value, step: Step, scope: Scope): Value {
+    if (isError(value)) return value;
     if (step.kind === 'splat') {
       if (isUnknown(value)) return unknown(value.reason);
       if (value === null) return [];
       const items = isList(value) ? value : [value];
-      return items.map((item) => this.applySteps(item, step.steps, scope));
+      const out = items.map((item) => this.applySteps(item, step.steps, scope));
+      return firstError(out) ?? out;
     }
     const key = step.kind === 'attr' ? step.name : this.evaluate(step.key, scope);
+    if (isError(key)) return key;
     if (isUnknown(key)) return unknown('an index that cannot be known');
     if (isUnknown(value)) {
       const k = asString(key);
@@ -135,24 +155,25 @@ export class Evaluator {
     if (isMap(value)) {
       const name = asString(key);
       if (name === undefined) return unknown('a map key that cannot be known');
-      return value.has(name) ? (value.get(name) as Value) : unknown(`no key or attribute "${name}"`);
+      return value.has(name) ? (value.get(name) as Value) : evalError(`no key or attribute "${name}"`);
     }
     if (isList(value)) {
       const index = asNumber(key);
-      if (index === undefined || !Number.isInteger(index)) return unknown('a list index that is not a number');
-      return index >= 0 && index < value.length ? (value[index] as Value) : unknown(`index ${index} out of range`);
+      if (index === undefined || !Number.isInteger(index)) return evalError('a list index that is not a whole number');
+      return index >= 0 && index < value.length ? (value[index] as Value) : evalError(`index ${index} out of range`);
     }
-    return unknown(`no attribute "${String(key)}" on a ${value === null ? 'null' : typeof value} value`);
+    return evalError(`no attribute "${String(key)}" on a ${value === null ? 'null' : typeof value} value`);
   }
 
   private evaluateFor(expr: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
     const collection = this.evaluate(expr.collection, scope);
+    if (isError(collection)) return collection;
     if (isUnknown(collection)) return unknown(collection.reason);
     let entries: [Value, Value][];
     if (isList(collection)) entries = collection.map((v, i) => [i, v]);
     else if (isMap(collection)) entries = sortedEntries(collection);
     else if (isInstance(collection)) entries = [[0, collection]];
-    else return unknown('a for expression over a value that is not a collection');
+    else return evalError('a for expression over a value that is not a collection');
     const listOut: Value[] = [];
     const mapOut: MapValue = new Map();
     for (const [k, v] of entries) {
@@ -163,14 +184,18 @@ export class Evaluator {
       if (expr.cond) {
         const keep = this.evaluate(expr.cond, inner);
         if (keep === false) continue;
+        if (isError(keep)) return keep;
         if (keep !== true) return unknown('a for-expression condition that cannot be known');
       }
       const value = this.evaluate(expr.valueExpr, inner);
+      if (isError(value)) return value;
       if (!expr.object || !expr.keyExpr) {
         listOut.push(value);
         continue;
       }
-      const key = asString(this.evaluate(expr.keyExpr, inner));
+      const keyValue = this.evaluate(expr.keyExpr, inner);
+      if (isError(keyValue)) return keyValue;
+      const key = asString(keyValue);
       if (key === undefined) return unknown('a for-expression key that cannot be known');
       if (expr.grouping) {
         const group = mapOut.get(key);
@@ -181,11 +206,34 @@ export class Evaluator {
     return expr.object ? mapOut : listOut;
   }
 
+  /**
+   * `try(a, b, ...)`: the first argument that evaluates without an error. An Unknown argument
+   * gives itself (it may still fail after apply, so nothing later is chosen in its place).
+   */
+  private evaluateTry(args: readonly Expr[], scope: Scope): Value {
+    let last: Value = evalError('try() needs at least one argument');
+    for (const arg of args) {
+      last = this.evaluate(arg, scope);
+      if (!isError(last)) return last;
+    }
+    return evalError(`no argument of try() could be evaluated (last: ${(last as Unknown).reason})`);
+  }
+
+  /** `can(x)`: false when evaluating x fails, true when it succeeds, Unknown while x is. */
+  private evaluateCan(args: readonly Expr[], scope: Scope): Value {
+    if (args.length !== 1) return evalError('can() takes exactly one argument');
+    const value = this.evaluate(args[0]!, scope);
+    if (isError(value)) return false;
+    return isUnknown(value) ? unknown(`can() of an unknown value: ${value.reason}`) : true;
+  }
+
   private evaluateBinary(op: string, leftExpr: Expr, rightExpr: Expr, scope: Scope): Value {
     const left = this.evaluate(leftExpr, scope);
+    if (isError(left)) return left;
     if (op === '&&' && left === false) return false;
     if (op === '||' && left === true) return true;
     const right = this.evaluate(rightExpr, scope);
+    if (isError(right)) return right;
     if (op === '&&' || op === '||') {
       if (typeof left === 'boolean' && typeof right === 'boolean') return op === '&&' ? left && right : left || right;
       if (op === '&&' && right === false) return false;

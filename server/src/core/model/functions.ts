@@ -202,10 +202,11 @@ const FUNCTIONS: Record<string, Impl> = {
   sort: ([v]) => (v !== undefined && isList(v) && v.every((x) => typeof x === 'string') ? [...(v as string[])].sort() : unknown('sort() of an unknown list')),
   reverse: ([v]) => (v !== undefined && isList(v) ? [...v].reverse() : unknown('reverse() of an unknown list')),
   sensitive: identity('sensitive'),
-  // try() returns its first argument unless evaluating it fails; an Unknown stays Unknown.
-  try: identity('try'),
   nonsensitive: identity('nonsensitive'),
 };
+
+/** Every function the evaluator knows; `try` and `can` are evaluated lazily by the evaluator itself. */
+export const FUNCTION_NAMES: readonly string[] = [...Object.keys(FUNCTIONS), 'try', 'can'].sort();
 
 /** Calls a function by name; unknown names and unknown inputs give Unknown. */
 export function callFunction(name: string, args: Value[]): Value {

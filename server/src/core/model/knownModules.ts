@@ -4,11 +4,13 @@ import knownModules from './data/known-modules.json';
 import type { Evaluator } from './evaluator';
 import type { ModuleCall } from './module';
 import { MODULE_SCOPE } from './scope';
-import { type MapValue, type Value, isList, unknown } from './values';
+import { type InstanceValue, type Value, isList, unknown } from './values';
 
 interface OutputRule {
   onePerElementOf?: string;
   input?: string;
+  /** The output is the id of what the call creates: Unknown with the call's own `.id` identity. */
+  idOfCall?: boolean;
 }
 
 const MODULES: Record<string, { outputs: Record<string, OutputRule> }> = knownModules.modules;
@@ -23,14 +25,26 @@ export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, identi
   const source = registrySource(call.source);
   const known = source && !call.source?.includes('//') ? MODULES[source] : undefined;
   if (!known) return undefined;
-  const outputs: MapValue = new Map();
-  for (const [name, rule] of Object.entries(known.outputs)) {
-    outputs.set(name, outputValue(evaluator, call, rule, `${identity}.${name}`));
-  }
-  return outputs;
+  // Outputs not described are known only after apply (never an error: the module has them).
+  const cache = new Map<string, Value>();
+  return {
+    kind: 'instance',
+    address: identity,
+    get: (name: string) => {
+      if (!cache.has(name)) {
+        const rule = known.outputs[name];
+        cache.set(name, rule ? outputValue(evaluator, call, rule, `${identity}.${name}`) : unknown(`${identity}.${name} is known only after apply`, `${identity}.${name}`));
+      }
+      return cache.get(name)!;
+    },
+  } satisfies InstanceValue;
 }
 
 function outputValue(evaluator: Evaluator, call: ModuleCall, rule: OutputRule, identity: string): Value {
+  if (rule.idOfCall) {
+    const callId = `${identity.slice(0, identity.lastIndexOf('.'))}.id`;
+    return unknown(`${identity} is known only after apply`, callId);
+  }
   const inputName = rule.onePerElementOf ?? rule.input;
   const input = inputName ? call.inputs.get(inputName) : undefined;
   if (!input) return unknown(`${identity} depends on an input that is not set`, identity);

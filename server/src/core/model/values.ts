@@ -9,6 +9,15 @@ export class Unknown {
   ) {}
 }
 
+/**
+ * A value Terraform itself would fail to compute: a missing attribute or key, an index out of
+ * range, a type error, a failing function call. `try()` and `can()` catch it; everything else
+ * treats it as an Unknown (nothing is decided on it), which is why it is one.
+ */
+export class EvalError extends Unknown {
+  readonly isError = true;
+}
+
 /** A resource instance: its attributes are evaluated on demand (see evaluator.ts). */
 export interface InstanceValue {
   readonly kind: 'instance';
@@ -20,6 +29,7 @@ export type Value = null | boolean | number | string | Value[] | MapValue | Unkn
 export type MapValue = Map<string, Value>;
 
 export const isUnknown = (v: Value): v is Unknown => v instanceof Unknown;
+export const isError = (v: Value): v is EvalError => v instanceof EvalError;
 export const isList = (v: Value): v is Value[] => Array.isArray(v);
 export const isMap = (v: Value): v is MapValue => v instanceof Map;
 export const isInstance = (v: Value): v is InstanceValue =>
@@ -35,6 +45,15 @@ export function isWhollyKnown(v: Value): boolean {
   if (isList(v)) return v.every(isWhollyKnown);
   if (isMap(v)) return [...v.values()].every(isWhollyKnown);
   return true;
+}
+
+export function evalError(reason: string): EvalError {
+  return new EvalError(reason);
+}
+
+/** The first evaluation error among values, which then stands for the whole expression. */
+export function firstError(values: readonly Value[]): EvalError | undefined {
+  return values.find(isError);
 }
 
 export function firstUnknown(values: readonly Value[]): Unknown | undefined {
@@ -87,6 +106,7 @@ export function sortedEntries(map: MapValue): [string, Value][] {
 /** A short, readable rendering for hovers and messages. */
 export function formatValue(v: Value): string {
   if (v === null) return 'null';
+  if (isError(v)) return `(error: ${v.reason})`;
   if (isUnknown(v)) return v.identity ? `(known after apply: ${v.identity})` : '(unknown)';
   if (isInstance(v)) return v.address;
   if (isList(v)) return `[${v.map(formatValue).join(', ')}]`;
