@@ -2,6 +2,7 @@
 // variables, locals, providers and module calls. Every element keeps its block and file.
 import type { Attribute, Block, Expr, HclFile } from '../parse/ast';
 import { findAttribute, metaArgument, referenceParts } from '../parse/ast';
+import { type TypeConstraint, parseTypeConstraint } from './typeConstraints';
 import type { Value } from './values';
 
 export interface Resource {
@@ -23,6 +24,10 @@ export interface Variable {
   block: Block;
   file: string;
   default?: Expr;
+  /** The `type` constraint, or why Terraform rejects it; undefined when none is written (any). */
+  type?: TypeConstraint | { invalid: string };
+  /** False only when written `nullable = false`: then null takes the default. */
+  nullable: boolean;
 }
 
 export interface Local {
@@ -103,7 +108,14 @@ function addBlock(module: TerraformModule, block: Block, file: string): void {
     case 'variable': {
       if (first === undefined) return;
       const def = findAttribute(block.body, 'default')?.expr;
-      module.variables.set(first, { name: first, block, file, ...(def ? { default: def } : {}) });
+      const type = findAttribute(block.body, 'type')?.expr;
+      const nullable = findAttribute(block.body, 'nullable')?.expr;
+      module.variables.set(first, {
+        name: first, block, file,
+        ...(def ? { default: def } : {}),
+        ...(type ? { type: parseTypeConstraint(type) } : {}),
+        nullable: !(nullable?.kind === 'literal' && nullable.value === false),
+      });
       return;
     }
     case 'locals':

@@ -3,6 +3,7 @@
 import type { Step } from '../parse/ast';
 import { dataSourceAttribute } from './dataSources';
 import type { Evaluator } from './evaluator';
+import { inputVariableValue } from './inputVariables';
 import { knownModuleOutput } from './knownModules';
 import type { ModuleCall, Resource } from './module';
 import { MODULE_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
@@ -81,10 +82,9 @@ export class References {
   variable(name: string): Value {
     return this.cached(`var.${name}`, () => {
       const given = this.evaluator.module.variableValues.get(name);
-      if (given !== undefined) return given;
       const declared = this.evaluator.module.variables.get(name);
-      if (declared?.default) return this.evaluator.evaluate(declared.default, MODULE_SCOPE);
-      return unknown(declared ? `var.${name} has no default and no value` : `var.${name} is not declared`, `var.${name}`);
+      if (!declared) return given ?? unknown(`var.${name} is not declared`, `var.${name}`);
+      return inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_SCOPE));
     });
   }
 
