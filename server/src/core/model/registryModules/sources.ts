@@ -40,18 +40,9 @@ export function registryModuleKind(call: ModuleCall): RegistryModuleKind | undef
   return SOURCES.find(([, known]) => known.includes(source))?.[0];
 }
 
-/** The module call as a resource-like thing, so that its count/for_each use the same rules. */
-export function callAsResource(call: ModuleCall): Resource {
-  return {
-    mode: 'managed', type: 'module', name: call.name, address: `module.${call.name}`, block: call.block, file: call.file, provider: 'aws',
-    ...(call.count ? { count: call.count } : {}),
-    ...(call.forEach ? { forEach: call.forEach } : {}),
-  };
-}
-
 /** One instance per count index / for_each key of the call; `address` is `module.x["k"]`. */
 export function callInstances(evaluator: Evaluator, call: ModuleCall): Instances {
-  return evaluator.refs.instances(callAsResource(call));
+  return evaluator.refs.moduleInstances(call);
 }
 
 /** A resource the registry module declares, e.g. `aws_vpc_endpoint.this`, anchored at the call. */
