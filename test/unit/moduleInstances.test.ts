@@ -81,3 +81,107 @@ test('a broken terraform init manifest is reported, not ignored', async () => {
   const analysis = await analyzeModule({ 'main.tf': 'module "x" {\n  source = "acme/x/aws"\n}\n', '.terraform/modules/modules.json': '{ not json' });
   assert.ok(analysis.inputProblems.some((p) => /modules\.json is not valid JSON/.test(p.message)), analysis.inputProblems.map((p) => p.message).join('; '));
 });
+
+const TWO_REGISTRY_VPCS = `
+provider "aws" {
+  region = "eu-west-1"
+}
+
+module "app_vpc" {
+  source             = "terraform-aws-modules/vpc/aws"
+  azs                = ["eu-west-1a", "eu-west-1b"]
+  private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+  public_subnets     = ["10.0.101.0/24", "10.0.102.0/24"]
+  enable_nat_gateway = true
+}
+
+module "data_vpc" {
+  source             = "terraform-aws-modules/vpc/aws"
+  azs                = ["eu-west-1a", "eu-west-1b"]
+  private_subnets    = ["10.1.1.0/24", "10.1.2.0/24"]
+  public_subnets     = ["10.1.101.0/24", "10.1.102.0/24"]
+  enable_nat_gateway = true
+}
+
+module "endpoints" {
+  source = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"
+  vpc_id = module.app_vpc.vpc_id
+  endpoints = {
+    s3       = { service = "s3", service_type = "Gateway", route_table_ids = module.app_vpc.private_route_table_ids }
+    dynamodb = { service = "dynamodb", service_type = "Gateway", route_table_ids = module.app_vpc.private_route_table_ids }
+  }
+}
+`;
+
+test('endpoints of a vpc-endpoints call belong to the VPC its vpc_id names: the second VPC lacks its S3 gateway', async () => {
+  const analysis = await analyzeModule(TWO_REGISTRY_VPCS);
+  const s3 = analysis.findings.filter((f) => f.rule === 'VPCE201');
+  assert.deepEqual(s3.map((f) => f.message.split(' has ')[0]), ['VPC module.data_vpc']);
+});
+
+test('a VPC in a child module and endpoints in the root (and the reverse) meet through outputs and inputs', async () => {
+  const analysis = await analyzeModule({
+    'main.tf': `
+provider "aws" {
+  region = "eu-west-1"
+}
+
+module "network" {
+  source = "./network"
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = module.network.vpc_id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = module.network.private_route_table_ids
+}
+
+resource "aws_vpc" "second" {
+  cidr_block = "10.9.0.0/16"
+}
+
+resource "aws_route_table" "second_private" {
+  vpc_id = aws_vpc.second.id
+}
+
+module "second_endpoints" {
+  source          = "./gateway"
+  vpc_id          = aws_vpc.second.id
+  route_table_ids = [aws_route_table.second_private.id]
+}
+`,
+    'network/main.tf': `
+resource "aws_vpc" "this" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.this.id
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}
+
+output "private_route_table_ids" {
+  value = [aws_route_table.private.id]
+}
+`,
+    'gateway/main.tf': `
+variable "vpc_id" {}
+variable "route_table_ids" {}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = var.vpc_id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = var.route_table_ids
+}
+`,
+  });
+  const endpoints = analysis.endpoints.map((e) => [e.address, e.vpc]);
+  assert.deepEqual(endpoints, [
+    ['aws_vpc_endpoint.s3', 'module.network.aws_vpc.this'],
+    ['module.second_endpoints.aws_vpc_endpoint.s3', 'aws_vpc.second'],
+  ]);
+  assert.deepEqual(analysis.findings.filter((f) => f.rule === 'VPCE201' || f.rule === 'VPCE104').map((f) => `${f.rule} ${f.message}`), []);
+});
