@@ -185,3 +185,47 @@ resource "aws_vpc_endpoint" "s3" {
   ]);
   assert.deepEqual(analysis.findings.filter((f) => f.rule === 'VPCE201' || f.rule === 'VPCE104').map((f) => `${f.rule} ${f.message}`), []);
 });
+
+test('a module that cannot be read keeps the missing-endpoint rules silent for the VPC it is given, and only that one', async () => {
+  const analysis = await analyzeModule(`
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_vpc" "a" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_route_table" "a_private" {
+  vpc_id = aws_vpc.a.id
+}
+
+resource "aws_vpc" "b" {
+  cidr_block = "10.1.0.0/16"
+}
+
+resource "aws_route_table" "b_private" {
+  vpc_id = aws_vpc.b.id
+}
+
+module "endpoints_a" {
+  source = "acme-corp/endpoints/aws"
+  vpc_id = aws_vpc.a.id
+}
+
+module "tags" {
+  source = "acme-corp/tags/aws"
+  name   = "x"
+}
+`);
+  assert.deepEqual(analysis.root.unreadModules.map((u) => u.address), ['module.endpoints_a', 'module.tags']);
+  assert.deepEqual(analysis.findings.filter((f) => f.rule === 'VPCE201').map((f) => f.message.split(' has ')[0]), ['VPC aws_vpc.b']);
+});
+
+test('a module call whose instances cannot be known is reported as unread', async () => {
+  const analysis = await analyzeModule({
+    'main.tf': 'variable "names" {}\nmodule "ep" {\n  source   = "./ep"\n  for_each = var.names\n  vpc_id   = "vpc-1"\n}\n',
+    'ep/main.tf': 'variable "vpc_id" {}\n',
+  });
+  assert.deepEqual(analysis.root.unreadModules.map((u) => [u.address, u.reason.split(' (')[0]]), [['module.ep', 'its instances cannot be known']]);
+});

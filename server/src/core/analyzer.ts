@@ -163,6 +163,7 @@ export class Analyzer {
     for (const call of module.moduleCalls.values()) {
       const instances = evaluator.refs.moduleInstances(call);
       if (instances.known) for (const instance of instances.instances) evaluator.refs.childModule(call, instance);
+      else if (!registryModuleKind(call)) unreadModules.push({ address: `${prefix}module.${call.name}`, call, reason: `its instances cannot be known (${instances.reason})` });
     }
     return {
       prefix, key, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator),
