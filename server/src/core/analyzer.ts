@@ -147,7 +147,7 @@ export class Analyzer {
     const unreadModules: UnreadModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
-      ...(context.settings.region ? { regionSetting: context.settings.region } : {}),
+      ...(context.settings.region ? { regionSetting: { region: context.settings.region, label: context.settings.labels.region } } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
       loadChildModule: (call, caller, instance) => {
         const child = this.loadChild(call, caller, instance, key, context, depth);

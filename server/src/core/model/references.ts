@@ -12,8 +12,8 @@ import { type InstanceValue, type MapValue, type Value, asString, isList, isMap,
 export interface ReferenceOptions {
   /** Prefix of every address in this module: '' at the root, `module.net.` in a child. */
   addressPrefix: string;
-  /** The `vpceLens.region` setting, used when no provider says. */
-  regionSetting?: string;
+  /** The `vpceLens.region` setting (or `--region`), used when no provider says, and its name for messages. */
+  regionSetting?: { region: string; label: string };
   /** A calling module's provider regions, for a child module's resources. */
   inheritedProviderRegion?: (providerKey: string) => RegionResolution | undefined;
   /**

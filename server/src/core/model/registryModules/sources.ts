@@ -68,10 +68,11 @@ export function callInput(evaluator: Evaluator, call: ModuleCall, instance: Inst
 
 /** Reads a call instance by instance; a call whose instances cannot be known gets a note. */
 export function readCall(evaluator: Evaluator, call: ModuleCall, kind: RegistryModuleKind, read: (instance: Instance, into: RegistryCall) => void): RegistryCall {
-  const result: RegistryCall = { call, kind, endpoints: [], natGateways: [], notes: [] };
+  const result: RegistryCall = { call, kind, endpoints: [], natGateways: [], notes: [], unpriced: [] };
   const instances = callInstances(evaluator, call);
   if (!instances.known) {
     result.notes.push(`The instances of module.${call.name} cannot be known (${instances.reason}).`);
+    result.unpriced.push({ address: `${evaluator.refs.options.addressPrefix}module.${call.name}`, kind: 'module', reason: `its count/for_each cannot be evaluated (${instances.reason})` });
     return result;
   }
   if (instances.instances.length === 0) result.notes.push(`module.${call.name} has no instances (${instances.source}): it creates nothing.`);
