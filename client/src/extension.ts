@@ -18,7 +18,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ scheme: 'file', language: 'terraform' }, { scheme: 'file', pattern: '**/infracost-usage.yml' }],
     synchronize: {
       configurationSection: 'vpceLens',
-      fileEvents: workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
+      // A new `terraform init` rewrites modules.json: the downloaded modules may have changed.
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
+        workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
+      ],
     },
   };
   client = new LanguageClient('vpceLens', 'vpce-lens', serverOptions, clientOptions);

@@ -2,14 +2,25 @@
 // costs, exits 0/1/2 per docs/cli.md. Never prints a stack trace for bad input.
 import { version } from '../../package.json';
 import { Analyzer, type ModuleAnalysis } from './core/analyzer';
-import { moduleCosts, totalsOf, type CostReport } from './core/pricing/moduleCosts';
-import { currency, pricesAsOf } from './core/pricing/catalogue';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from './core/settings';
+import { moduleCosts } from './core/pricing/moduleCosts';
+import { currency, overridesProblems, pricesAsOf, type PriceOverrides } from './core/pricing/catalogue';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type SettingLabels } from './core/settings';
+
+/** Names of the values that fill gaps, as the CLI user set them (or did not). */
+function cliLabels(args: CliArgs): SettingLabels {
+  return {
+    region: '--region',
+    defaultAzCount: args.azCount !== undefined ? '--az-count' : 'the default; set --az-count',
+    monthlyDataGb: args.monthlyGb !== undefined ? '--monthly-gb' : 'the default; set --monthly-gb',
+  };
+}
 import type { Finding } from './core/types';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { checkJson, checkText } from './cli/checkOutput';
 import { checkSarif } from './cli/sarif';
-import { costJson, costMarkdown, costText } from './cli/costOutput';
+import { costJson, costMarkdown } from './cli/costOutput';
+import { costText } from './cli/costText';
+import { filePrinter, flagNotes, mergedReport, type CostRun, type CostSection } from './cli/costRun';
 import { resolveTargets, type Target } from './cli/modules';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import { relative, resolve } from 'node:path';
@@ -24,6 +35,7 @@ function settingsFor(args: CliArgs): AnalysisSettings {
     ...(args.usageFile ? { usageFile: resolve(args.usageFile) } : {}),
     varFiles: args.varFiles.map((f) => resolve(f)),
     rules: args.rules,
+    labels: cliLabels(args),
   };
 }
 
@@ -44,42 +56,62 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     if (new DiskModuleFiles().read(resolve(file)) === undefined) return err(`vpce-lens: --var-file ${file} cannot be read`), 2;
   }
   if (args.usageFile && new DiskModuleFiles().read(resolve(args.usageFile)) === undefined) return err(`vpce-lens: --usage-file ${args.usageFile} cannot be read`), 2;
-  const settings = settingsFor(args);
+  const overrides = readPriceOverrides(args.priceOverridesFile);
+  if (typeof overrides === 'string') return err(`vpce-lens: ${overrides}`), 2;
+  const settings = { ...settingsFor(args), ...(overrides ? { pricingOverrides: overrides } : {}) };
   const analyzer = await Analyzer.create({ parseThread: true, log: (m) => err(`vpce-lens: ${m}`) });
   // One reader for all targets, so a path that several of them read is reported once.
   const files = new DiskModuleFiles();
   // Every target's files are parsed up front, on both threads; each analysis then finds them.
   await analyzer.prepare(targets.map((t) => t.dir), files);
   const findings: Finding[] = [];
-  const reports: CostReport[] = [];
+  const sections: CostSection[] = [];
+  const problems: { file: string; message: string }[] = [];
   for (const target of targets) {
     const analysis: ModuleAnalysis = analyzer.analyze(target.dir, files, settings);
     findings.push(...analysis.findings.filter((f) => inScope(target, f.file)));
     const report = moduleCosts(analysis);
-    reports.push({ ...report, resources: report.resources.filter((r) => inScope(target, r.file)) });
+    const file = filePrinter(target.given);
+    problems.push(...analysis.inputProblems.map((p) => ({ file: file(p.file), message: p.message })));
+    sections.push({
+      label: target.label, file, empty: analysis.files.length === 0,
+      report: { ...report, resources: report.resources.filter((r) => inScope(target, r.file)), unpriced: report.unpriced.filter((u) => inScope(target, u.file)) },
+    });
   }
   analyzer.dispose();
   const unreadable = [...files.unreadable].filter(([file]) => targets.some((target) => inScope(target, file)));
   findings.unshift(...unreadable.map(([file, reason]) => unreadableFinding(file, reason)));
+  for (const section of sections) if (section.empty) err(`vpce-lens: ${section.label} has no .tf files`);
   if (args.command === 'check') {
     if (args.format === 'json') out(JSON.stringify(checkJson(findings, version), null, 2));
     else if (args.format === 'text') out(checkText(findings));
     else out(JSON.stringify(checkSarif(findings, { version, root: process.cwd(), ruleSettings: args.rules }), null, 2));
     return findings.some((f) => f.severity === 'error' && !f.suppressed) ? 1 : 0;
   }
-  const merged = mergeReports(reports, settings);
-  if (args.format === 'json') out(JSON.stringify(costJson(merged, version), null, 2));
-  else if (args.format === 'text') out(costText(merged));
-  else if (args.format === 'markdown') out(costMarkdown(merged, targets.map((t) => relative(process.cwd(), t.onlyFile ?? t.dir) || '.').join(', '), settings.pricingOverrides));
-  else return err(`vpce-lens: --format ${args.format} is not available yet`), 2;
-  // Unreadable input: the costs above leave it out, so say what and exit 2 (docs/cli.md).
-  for (const [file, reason] of unreadable) err(`vpce-lens: ${relative(process.cwd(), file) || file} ${reason}.`);
-  return unreadable.length > 0 ? 2 : 0;
+  // Unreadable input: the costs leave it out, so it is a problem, and the exit code is 2 (docs/cli.md).
+  problems.push(...unreadable.map(([file, reason]) => ({ file: relative(process.cwd(), file) || file, message: `${relative(process.cwd(), file) || file} ${reason}.` })));
+  const total = mergedReport(sections, settings, { currency, pricesAsOf });
+  const run: CostRun = { sections, total, problems, notes: flagNotes(total, args) };
+  if (args.format === 'json') out(JSON.stringify(costJson(run, version), null, 2));
+  else if (args.format === 'text') out(costText(run));
+  else out(costMarkdown(run, settings.pricingOverrides));
+  for (const problem of problems) err(`vpce-lens: ${problem.message}`);
+  return problems.length > 0 ? 2 : 0;
 }
 
-function mergeReports(reports: CostReport[], settings: AnalysisSettings): CostReport {
-  const resources = reports.flatMap((r) => r.resources);
-  return { currency, pricesAsOf, hoursPerMonth: settings.hoursPerMonth, resources, totals: totalsOf(resources) };
+/** `--price-overrides FILE`: the JSON shape of the vpceLens.pricing.overrides setting; a message when it is not. */
+function readPriceOverrides(path: string | undefined): PriceOverrides | string | undefined {
+  if (path === undefined) return undefined;
+  const source = new DiskModuleFiles().read(resolve(path));
+  if (!source) return `--price-overrides ${path} cannot be read`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source.text);
+  } catch (error) {
+    return `--price-overrides ${path} is not valid JSON (${(error as Error).message})`;
+  }
+  const problems = overridesProblems(raw);
+  return problems.length > 0 ? `--price-overrides ${path}: ${problems.join('; ')}` : (raw as PriceOverrides);
 }
 
 if (require.main === module) {

@@ -66,6 +66,9 @@ export class DiskModuleFiles implements ModuleFiles {
       }
       return { path, text };
     } catch (error) {
+      // A file that is not there is absent, not unreadable (optional files such as the
+      // `terraform init` manifest are read this way).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.unreadable.set(path, `cannot be read (${isPermissionError(error) ? 'permission denied' : (error as NodeJS.ErrnoException).code ?? 'error'}); not analysed`);
       return undefined;
     }

@@ -74,7 +74,7 @@ connection.onInitialized(() => {
   }
   if (registerWatcher) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }, { globPattern: '**/infracost-usage.yml' }],
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }, { globPattern: '**/infracost-usage.yml' }, { globPattern: '**/.terraform/modules/modules.json' }],
     });
   }
 });

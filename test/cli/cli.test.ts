@@ -130,7 +130,7 @@ test('cost flags: --region when no provider says, --az-count when subnets are un
   const dir = moduleDir({ 'main.tf': 'variable "subnets" {}\nresource "aws_vpc_endpoint" "x" {\n  vpc_endpoint_type = "Interface"\n  service_name = "com.amazonaws.sa-east-1.sts"\n  subnet_ids = var.subnets\n}\n' });
   const json = JSON.parse(run(['cost', dir, '--format', 'json', '--region', 'sa-east-1', '--az-count', '3', '--hours-per-month', '720']).stdout);
   const [x] = json.resources;
-  assert.deepEqual([x.region, x.regionSource, x.azCount, x.azCountSource], ['sa-east-1', 'setting', 3, 'vpceLens.defaultAzCount']);
+  assert.deepEqual([x.region, x.regionSource, x.azCount, x.azCountSource], ['sa-east-1', 'setting', 3, '--az-count']);
   assert.ok(Math.abs(x.monthly - 0.021 * 3 * 720) < 1e-9);
   assert.ok(x.assumptions.some((s: string) => /3 AZs assumed/.test(s)));
 });

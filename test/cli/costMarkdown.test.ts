@@ -30,11 +30,13 @@ test('cost --monthly-gb changes the comparison; --format json keeps the contract
   assert.ok(Math.abs(logs.monthly - 16.6) < 1e-9);
 });
 
-test('--usage-file names the file to read; one that cannot be read is a usage error (exit 2)', () => {
+test('--usage-file names the file to read; one that is not a usage file is a problem (JSON problems, stderr, exit 2); one that cannot be read is a usage error', () => {
   const other = run(['cost', 'test/fixtures/cost/nat-and-usage', '--format', 'json', '--usage-file', 'test/fixtures/cost/registry-modules/main.tf']);
-  assert.equal(other.code, 0, other.stderr);
+  assert.equal(other.code, 2, other.stderr);
+  assert.match(other.stderr, /main\.tf: expected a mapping with a `resource_usage` key/);
   const json = JSON.parse(other.stdout);
   assert.ok(json.resources.every((r: { monthlyDataGb: number }) => r.monthlyDataGb === 0), 'not the default usage file');
+  assert.deepEqual(json.problems.map((p: { file: string }) => p.file), ['test/fixtures/cost/registry-modules/main.tf']);
   const missing = run(['cost', 'examples/seed', '--usage-file', 'no-such-usage.yml']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--usage-file no-such-usage\.yml cannot be read/);

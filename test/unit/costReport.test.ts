@@ -5,6 +5,8 @@ import { costLenses } from '../../server/src/core/pricing/lenses';
 import { natComparisons, type NatComparison } from '../../server/src/core/pricing/natComparison';
 import { costReportMarkdown } from '../../server/src/core/pricing/report';
 import { SEED, near, pricedModule, type PricedModule } from '../helpers/costFixtures';
+import { analyzeModule } from '../helpers/memoryModule';
+import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';
 
 function comparison(m: PricedModule): NatComparison {
   const [only, ...rest] = natComparisons(m.report, {});
@@ -63,12 +65,23 @@ test('overridden prices are used and named in the report', async () => {
   assert.match(markdown, /Overridden by vpceLens\.pricing\.overrides: interfaceHourlyPerAz\._$/);
 });
 
-test('an unknown region is named as not priced, never a zero', async () => {
-  const m = await pricedModule(SEED, {});
-  const report = { ...m.report, resources: m.report.resources.map((r) => ({ ...r, region: 'ap-northeast-9', monthly: null, hourly: null, error: 'No prices for region "ap-northeast-9".' })) };
+test('a region without prices is named as not priced, never a zero, and the total says it is a lower bound', async () => {
+  const analysis = await analyzeModule(`provider "aws" {
+  region = "ap-northeast-9"
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-1"
+  service_name = "com.amazonaws.ap-northeast-9.s3"
+}
+`);
+  const report = moduleCosts(analysis);
+  assert.equal(report.totals.complete, false);
+  assert.deepEqual(report.unpriced.map((u) => u.address), ['aws_vpc_endpoint.s3']);
   const markdown = costReportMarkdown(report, { title: 'x', overrides: {} });
+  assert.match(markdown, /\*\*≥ \$0\.00\/month\*\* in total \(1 not priced\)/);
   assert.match(markdown, /### Not priced/);
-  assert.match(markdown, /- `aws_vpc_endpoint\.s3`: No prices for region "ap-northeast-9"\./);
+  assert.match(markdown, /- `aws_vpc_endpoint\.s3`: .*ap-northeast-9/);
 });
 
 test('an empty module says so', async () => {

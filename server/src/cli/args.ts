@@ -2,6 +2,7 @@
 // exceptions.
 import type { SeveritySetting } from '../core/types';
 import { REGION_PATTERN } from '../core/services/catalogue';
+import { ruleMetadata } from '../core/rules/metadata';
 
 export type Command = 'check' | 'cost';
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
@@ -16,6 +17,7 @@ export interface CliArgs {
   monthlyGb?: number;
   hoursPerMonth?: number;
   usageFile?: string;
+  priceOverridesFile?: string;
   varFiles: string[];
   rules: Record<string, SeveritySetting>;
 }
@@ -23,20 +25,24 @@ export interface CliArgs {
 export type ParseResult = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 const FORMATS: Record<Command, Format[]> = { check: ['text', 'json', 'sarif'], cost: ['text', 'json', 'markdown'] };
-const VALUE_OPTIONS = new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--rule', '--hours-per-month']);
+const VALUE_OPTIONS = new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--rule', '--hours-per-month', '--price-overrides']);
 const COMMAND_OPTIONS: Record<Command, Set<string>> = {
   check: new Set(['--format', '--region', '--az-count', '--usage-file', '--var-file', '--rule', '--recursive']),
-  cost: new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--hours-per-month', '--recursive']),
+  cost: new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--hours-per-month', '--price-overrides', '--recursive']),
 };
 
 export const USAGE = `Usage:
   vpce-lens check [PATH ...] [--format text|json|sarif] [--region R] [--az-count N]
                   [--usage-file FILE] [--var-file FILE ...] [--rule ID=off|hint|info|warning|error ...] [--recursive]
   vpce-lens cost  [PATH ...] [--format text|json|markdown] [--region R] [--az-count N]
-                  [--monthly-gb N] [--usage-file FILE] [--var-file FILE ...] [--hours-per-month H] [--recursive]
+                  [--monthly-gb N] [--usage-file FILE] [--var-file FILE ...] [--hours-per-month H]
+                  [--price-overrides FILE] [--recursive]
   vpce-lens --version | --help
 
 A PATH is a Terraform module directory or a .tf file (read with its directory); default: the current directory.
+--region and --az-count fill gaps: a region the Terraform sets (resource, provider, variable) and
+subnets that can be counted win over them, and the output says where that happened.
+--price-overrides FILE: JSON in the shape of the vpceLens.pricing.overrides setting.
 Exit codes: check 0 = no error finding, 1 = error findings, 2 = usage error or unreadable input; cost 0 or 2.`;
 
 function number(name: string, raw: string, integer: boolean, min: number): number | string {
@@ -87,12 +93,16 @@ function applyOption(args: CliArgs, flag: string, value: string): string | undef
     case '--usage-file':
       args.usageFile = value;
       return undefined;
+    case '--price-overrides':
+      args.priceOverridesFile = value;
+      return undefined;
     case '--var-file':
       args.varFiles.push(value);
       return undefined;
     case '--rule': {
       const match = /^(VPCE\d{3})=(off|hint|info|warning|error)$/.exec(value);
       if (!match) return `--rule needs ID=off|hint|info|warning|error (e.g. VPCE201=off), got "${value}"`;
+      if (!ruleMetadata(match[1]!)) return `--rule ${match[1]}: no such rule (docs/rules.md lists them)`;
       args.rules[match[1]!] = match[2] as SeveritySetting;
       return undefined;
     }

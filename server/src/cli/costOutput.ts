@@ -1,23 +1,20 @@
-// `vpce-lens cost` output: a text table for a terminal, JSON per docs/cli.md, Markdown for a
-// pull-request comment.
-import { relative } from 'node:path';
+// `vpce-lens cost` as JSON (docs/cli.md) and Markdown (a pull-request comment). Every entry
+// names the root module it came from; what could not be priced and what was assumed are listed.
 import type { PriceOverrides } from '../core/pricing/catalogue';
-import type { CostReport } from '../core/pricing/moduleCosts';
-import { formatMoney } from '../core/pricing/format';
 import { costReportMarkdown } from '../core/pricing/report';
+import type { CostRun } from './costRun';
 
-const rel = (file: string) => relative(process.cwd(), file) || file;
-
-export function costJson(report: CostReport, version: string): object {
+export function costJson(run: CostRun, version: string): object {
+  const total = run.total;
   return {
     tool: 'vpce-lens',
     version,
-    currency: report.currency,
-    pricesAsOf: report.pricesAsOf,
-    hoursPerMonth: report.hoursPerMonth,
-    resources: report.resources.map((r) => ({
+    currency: total.currency,
+    pricesAsOf: total.pricesAsOf,
+    hoursPerMonth: total.hoursPerMonth,
+    resources: run.sections.flatMap((section) => section.report.resources.map((r) => ({
       address: r.address,
-      file: rel(r.file),
+      file: section.file(r.file),
       line: r.range.start.line,
       kind: r.kind,
       endpointType: r.endpointType,
@@ -30,42 +27,29 @@ export function costJson(report: CostReport, version: string): object {
       monthlyFixed: r.monthlyFixed,
       perGb: r.perGb,
       monthlyDataGb: r.monthlyDataGb,
+      monthlyDataSource: r.monthlyDataSource,
       monthlyData: r.monthlyData,
       monthly: r.monthly,
       assumptions: r.assumptions,
       ...(r.error ? { error: r.error } : {}),
-    })),
-    totals: report.totals,
+      root: section.label,
+    }))),
+    unpriced: run.sections.flatMap((section) => section.report.unpriced.map((u) => ({
+      address: u.address, kind: u.kind, reason: u.reason, file: section.file(u.file), line: u.range.start.line, root: section.label,
+    }))),
+    problems: run.problems,
+    notes: run.notes,
+    totals: total.totals,
   };
 }
 
-const money = (n: number | null) => (n === null ? 'n/a' : formatMoney(n));
-
-export function costText(report: CostReport): string {
-  if (report.resources.length === 0) return 'vpce-lens: no VPC endpoints or NAT gateways found';
-  const rows = report.resources.map((r) => [
-    r.address,
-    r.kind === 'nat_gateway' ? 'NAT gateway' : r.endpointType ?? '?',
-    r.service ?? '',
-    r.region,
-    r.azCount === null ? '' : String(r.azCount),
-    money(r.hourly),
-    money(r.monthly),
-  ]);
-  const header = ['resource', 'type', 'service', 'region', 'AZs', '$/hour', '$/month'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const notes = report.resources.filter((r) => r.error).map((r) => `  ${r.address}: ${r.error}`);
-  const t = report.totals;
-  return [
-    line(header),
-    ...rows.map(line),
-    '',
-    `Total ${money(t.monthly)}/month (endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)}); ${report.hoursPerMonth} h/month, prices as of ${report.pricesAsOf}.`,
-    ...(notes.length > 0 ? ['Not priced:', ...notes] : []),
-  ].join('\n');
-}
-
-export function costMarkdown(report: CostReport, title: string, overrides: PriceOverrides): string {
-  return costReportMarkdown(report, { title, overrides, fileLabel: rel });
+export function costMarkdown(run: CostRun, overrides: PriceOverrides): string {
+  const title = run.sections.map((s) => s.label).join(', ');
+  const files = new Map(run.sections.flatMap((s) => [...s.report.resources, ...s.report.unpriced].map((r) => [r.file, s.file(r.file)] as const)));
+  const report = costReportMarkdown(run.total, { title, overrides, fileLabel: (file) => files.get(file) ?? file });
+  const extra = [
+    ...run.problems.map((p) => `- **Problem** ${p.file}: ${p.message}`),
+    ...run.notes.map((n) => `- **Note** ${n}`),
+  ];
+  return extra.length > 0 ? `${report}\n\n${extra.join('\n')}` : report;
 }

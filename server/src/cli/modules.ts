@@ -1,11 +1,15 @@
 // Which module directories a CLI invocation covers, and which files within them it reports on.
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 export interface Target {
   dir: string;
   /** When a single .tf file was named: report only on it. */
   onlyFile?: string;
+  /** The PATH argument this target came from, as the user wrote it. */
+  given: string;
+  /** How output names this module: the PATH as given, or (with --recursive) the folder below it in the same style. */
+  label: string;
 }
 
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
@@ -24,11 +28,11 @@ export function resolveTargets(paths: readonly string[], recursive: boolean): Ta
     }
     if (stats.isFile()) {
       if (!absolute.endsWith('.tf')) return `${path}: not a .tf file or a directory`;
-      targets.push({ dir: dirname(absolute), onlyFile: absolute });
+      targets.push({ dir: dirname(absolute), onlyFile: absolute, given: path, label: path });
     } else if (stats.isDirectory()) {
       const dirs = recursive ? moduleDirsUnder(absolute) : listable(absolute) ? [absolute] : undefined;
       if (dirs === undefined) return `${path}: cannot be read (permission denied)`;
-      targets.push(...dirs.map((dir) => ({ dir })));
+      targets.push(...dirs.map((dir) => ({ dir, given: path, label: dir === absolute ? path : join(path, relative(absolute, dir)) })));
     } else {
       return `${path}: not a .tf file or a directory`;
     }

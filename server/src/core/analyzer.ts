@@ -1,6 +1,6 @@
 // The core's entry point: a module directory (its files, as the caller sees them) -> the model,
 // the typed views, findings and costs. Pure apart from what `ModuleFiles` reads.
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { HclFile } from './parse/ast';
 import { HclParser } from './parse/parseFile';
 import { ParseThread } from './parse/parallel';
@@ -14,7 +14,9 @@ import { networkView, type NetworkView } from './model/network';
 import { providerRegion } from './model/region';
 import { providersArgument } from './model/moduleProviders';
 import { registryModuleResources, type RegistryResources } from './model/registryModules/index';
-import { MODULE_SCOPE } from './model/scope';
+import { locateModule, moduleKey, ModuleManifest } from './model/moduleSources';
+import { registryModuleKind } from './model/registryModules/sources';
+import type { Instance } from './model/scope';
 import { isVarFileName, valuesFromHclVarFile, valuesFromJsonVarFile, varFileOrder } from './model/tfvars';
 import type { Value } from './model/values';
 import type { AnalysisSettings } from './settings';
@@ -29,9 +31,30 @@ export interface EvaluatedModule {
   evaluator: Evaluator;
   endpoints: EndpointView[];
   network: NetworkView;
-  /** Endpoints and NAT gateways of registry module calls (terraform-aws-modules vpc, vpc-endpoints). */
+  /** The module's key in the `terraform init` cache: '' at the root, `vpc`, `vpc.endpoints`. */
+  key: string;
+  /**
+   * Endpoints and NAT gateways of registry module calls whose code is not downloaded
+   * (terraform-aws-modules vpc, vpc-endpoints), from the built-in models.
+   */
   registry: RegistryResources;
   children: EvaluatedModule[];
+  /** Module call instances whose code cannot be read and that no built-in model covers. */
+  unreadModules: UnreadModule[];
+}
+
+export interface UnreadModule {
+  /** `module.ep["ssm"]`, with the caller's prefix. */
+  address: string;
+  call: ModuleCall;
+  reason: string;
+}
+
+/** What the evaluation of one analysis shares across its modules. */
+interface EvaluationContext {
+  settings: AnalysisSettings;
+  files: ModuleFiles;
+  manifest: ModuleManifest;
 }
 
 export interface ModuleAnalysis {
@@ -102,7 +125,9 @@ export class Analyzer {
     const usage = readUsageFile(dir, listing.usageFile, settings.usageFile, files);
     inputProblems.push(...usage.problems);
     const module = buildModule(dir, hclFiles, variableValues);
-    const root = this.evaluateModule(module, '', settings, files, undefined, 0);
+    const manifest = ModuleManifest.read(dir, files);
+    if (manifest.problem) inputProblems.push(inputProblem(dir, manifest.problem));
+    const root = this.evaluateModule(module, '', '', { settings, files, manifest }, undefined, 0);
     const modules = flatten(root);
     const analysis: ModuleAnalysis = {
       dir, files: hclFiles, root, modules,
@@ -115,37 +140,52 @@ export class Analyzer {
   }
 
   private evaluateModule(
-    module: TerraformModule, prefix: string, settings: AnalysisSettings, files: ModuleFiles,
+    module: TerraformModule, prefix: string, key: string, context: EvaluationContext,
     inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
   ): EvaluatedModule {
     const children: EvaluatedModule[] = [];
+    const unreadModules: UnreadModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
-      ...(settings.region ? { regionSetting: settings.region } : {}),
+      ...(context.settings.region ? { regionSetting: { region: context.settings.region, label: context.settings.labels.region } } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
-      loadChildModule: (call, caller) => {
-        if (depth >= MAX_MODULE_DEPTH) return undefined;
-        const child = this.loadChild(call, caller, prefix, settings, files, depth);
-        if (child) children.push(child);
-        return child?.evaluator;
+      loadChildModule: (call, caller, instance) => {
+        const child = this.loadChild(call, caller, instance, key, context, depth);
+        if ('reason' in child) {
+          if (!registryModuleKind(call)) unreadModules.push({ address: instance.address, call, reason: child.reason });
+          return undefined;
+        }
+        children.push(child);
+        return child.evaluator;
       },
     });
-    // Child modules are evaluated on first reference; make sure every local one is visited.
-    for (const call of module.moduleCalls.values()) evaluator.refs.childModule(call);
-    return { prefix, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator), registry: registryModuleResources(evaluator), children };
+    // Child modules are evaluated on first reference; make sure every instance of every call is visited.
+    for (const call of module.moduleCalls.values()) {
+      const instances = evaluator.refs.moduleInstances(call);
+      if (instances.known) for (const instance of instances.instances) evaluator.refs.childModule(call, instance);
+      else if (!registryModuleKind(call)) unreadModules.push({ address: `${prefix}module.${call.name}`, call, reason: `its instances cannot be known (${instances.reason})` });
+    }
+    return {
+      prefix, key, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator),
+      registry: registryModuleResources(evaluator, (call) => !evaluator.refs.hasChildCode(call)), children, unreadModules,
+    };
   }
 
-  private loadChild(call: ModuleCall, caller: Evaluator, prefix: string, settings: AnalysisSettings, files: ModuleFiles, depth: number): EvaluatedModule | undefined {
-    if (!call.source || !/^\.\.?(\/|$)/.test(call.source) || call.count || call.forEach) return undefined;
-    const dir = resolve(caller.module.dir, call.source);
-    const listing = files.list(dir);
-    if (listing.tf.length === 0) return undefined;
-    const hclFiles = listing.tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
+  private loadChild(
+    call: ModuleCall, caller: Evaluator, instance: Instance, callerKey: string, context: EvaluationContext, depth: number,
+  ): EvaluatedModule | { reason: string } {
+    if (depth >= MAX_MODULE_DEPTH) return { reason: `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not read` };
+    const key = moduleKey(callerKey, call);
+    const location = locateModule(call, caller.module.dir, key, context.manifest);
+    if (location.kind === 'unread') return location;
+    const listing = context.files.list(location.dir);
+    if (listing.tf.length === 0) return { reason: location.kind === 'local' ? `folder not found (or without .tf files): ${call.source}` : `the downloaded folder has no .tf files: run terraform init` };
+    const hclFiles = listing.tf.map((p) => context.files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
     const inputs = new Map<string, Value>();
-    for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, MODULE_SCOPE));
+    for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, instance.scope));
     const providerMap = providersArgument(call);
-    const inherited = (key: string) => providerRegion(caller, providerMap.get(key) ?? key);
-    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1);
+    const inherited = (providerKey: string) => providerRegion(caller, providerMap.get(providerKey) ?? providerKey);
+    return this.evaluateModule(buildModule(location.dir, hclFiles, inputs), `${instance.address}.`, key, context, inherited, depth + 1);
   }
 
   private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {

@@ -13,7 +13,21 @@ export interface AnalysisSettings {
   usageFile?: string;
   rules: Record<string, SeveritySetting>;
   pricingOverrides: PriceOverrides;
+  /** How messages name where a filled-in value came from: the editor's settings or the CLI's flags. */
+  labels: SettingLabels;
 }
+
+export interface SettingLabels {
+  region: string;
+  defaultAzCount: string;
+  monthlyDataGb: string;
+}
+
+export const EDITOR_LABELS: SettingLabels = {
+  region: 'the vpceLens.region setting',
+  defaultAzCount: 'vpceLens.defaultAzCount',
+  monthlyDataGb: 'vpceLens.monthlyDataGb',
+};
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   defaultAzCount: 2,
@@ -22,6 +36,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   varFiles: [],
   rules: {},
   pricingOverrides: {},
+  labels: EDITOR_LABELS,
 };
 
 /** Settings from an untyped source (client configuration, JSON): bad values fall back to defaults. */
@@ -36,6 +51,7 @@ export function normalizeSettings(raw: unknown): AnalysisSettings {
     varFiles: Array.isArray(r.varFiles) ? r.varFiles.filter((f): f is string => typeof f === 'string') : [],
     rules: {},
     pricingOverrides: typeof r.pricingOverrides === 'object' && r.pricingOverrides !== null ? (r.pricingOverrides as PriceOverrides) : {},
+    labels: EDITOR_LABELS,
   };
   if (typeof r.region === 'string' && r.region.trim() !== '') settings.region = r.region.trim();
   if (typeof r.usageFile === 'string' && r.usageFile.trim() !== '') settings.usageFile = r.usageFile.trim();

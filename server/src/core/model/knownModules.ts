@@ -3,7 +3,7 @@
 import knownModules from './data/known-modules.json';
 import type { Evaluator } from './evaluator';
 import type { ModuleCall } from './module';
-import { MODULE_SCOPE } from './scope';
+import type { Instance } from './scope';
 import { type InstanceValue, type Value, isList, unknown } from './values';
 
 interface OutputRule {
@@ -21,7 +21,8 @@ export function registrySource(source: string | undefined): string | undefined {
   return source.replace(/^registry\.terraform\.io\//, '').split('//')[0]?.split('?')[0];
 }
 
-export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, identity: string): Value | undefined {
+export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, instance: Instance): Value | undefined {
+  const identity = instance.address;
   const source = registrySource(call.source);
   const known = source && !call.source?.includes('//') ? MODULES[source] : undefined;
   if (!known) return undefined;
@@ -33,14 +34,14 @@ export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, identi
     get: (name: string) => {
       if (!cache.has(name)) {
         const rule = known.outputs[name];
-        cache.set(name, rule ? outputValue(evaluator, call, rule, `${identity}.${name}`) : unknown(`${identity}.${name} is known only after apply`, `${identity}.${name}`));
+        cache.set(name, rule ? outputValue(evaluator, call, instance, rule, `${identity}.${name}`) : unknown(`${identity}.${name} is known only after apply`, `${identity}.${name}`));
       }
       return cache.get(name)!;
     },
   } satisfies InstanceValue;
 }
 
-function outputValue(evaluator: Evaluator, call: ModuleCall, rule: OutputRule, identity: string): Value {
+function outputValue(evaluator: Evaluator, call: ModuleCall, instance: Instance, rule: OutputRule, identity: string): Value {
   if (rule.idOfCall) {
     const callId = `${identity.slice(0, identity.lastIndexOf('.'))}.id`;
     return unknown(`${identity} is known only after apply`, callId);
@@ -48,7 +49,7 @@ function outputValue(evaluator: Evaluator, call: ModuleCall, rule: OutputRule, i
   const inputName = rule.onePerElementOf ?? rule.input;
   const input = inputName ? call.inputs.get(inputName) : undefined;
   if (!input) return unknown(`${identity} depends on an input that is not set`, identity);
-  const value = evaluator.evaluate(input.expr, MODULE_SCOPE);
+  const value = evaluator.evaluate(input.expr, instance.scope);
   if (rule.input) return value;
   if (!isList(value)) return unknown(`${identity} depends on an input that cannot be known`, identity);
   return value.map((_, i) => unknown(`${identity}[${i}] is known only after apply`, `${identity}[${i}]`));

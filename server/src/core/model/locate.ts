@@ -1,8 +1,10 @@
 // What priced thing is at a position of a file: an aws_vpc_endpoint or aws_nat_gateway block
-// (header or body), a call of a registry module vpce-lens prices, or the element of a list or
+// (header or body), a call of a registry module vpce-lens prices, any other module call (what
+// its instances create, or why its code cannot be read), or the element of a list or
 // map that creates endpoints through for_each (a `locals` list entry, an `endpoints` map
 // entry). The innermost wins, so an entry of a module call's map beats the call itself.
 import type { Position, Range } from '../types';
+import type { ModuleCall } from './module';
 import type { EndpointView } from './endpoints';
 import type { Evaluator } from './evaluator';
 import { keyOrigin } from './origins';
@@ -15,9 +17,11 @@ export interface LocatableModule {
   evaluator: Evaluator;
   endpoints: EndpointView[];
   registry: RegistryResources;
+  /** Module call instances whose code cannot be read, with the reason. */
+  unreadModules: readonly { address: string; call: ModuleCall; reason: string }[];
 }
 
-export type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'element';
+export type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'module' | 'element';
 
 export interface CostTarget {
   kind: CostTargetKind;
@@ -28,6 +32,10 @@ export interface CostTarget {
   range: Range;
   /** The instances it stands for, by full address; empty when it creates none. */
   addresses: string[];
+  /** A module call stands for every instance under these address prefixes (`module.ep["ssm"].`). */
+  prefixes?: string[];
+  /** Why what it creates cannot be priced at all (a module whose code cannot be read). */
+  notPriced?: string;
   instances: { known: true; source: string } | { known: false; reason: string };
   /** Things about a registry module call the hover should say (unknown inputs, NAT count). */
   notes: string[];
@@ -38,7 +46,7 @@ const PRICED_TYPES: Record<string, CostTargetKind> = { aws_vpc_endpoint: 'vpc_en
 export function costTargetAt(modules: readonly LocatableModule[], file: string, position: Position): CostTarget | undefined {
   const candidates: CostTarget[] = [];
   for (const module of modules) {
-    candidates.push(...blockTargets(module, file), ...registryTargets(module, file), ...elementTargets(module, file));
+    candidates.push(...blockTargets(module, file), ...registryTargets(module, file), ...moduleCallTargets(module, file), ...elementTargets(module, file));
   }
   const containing = candidates.filter((c) => contains(c.range, position));
   containing.sort((a, b) => size(a.range) - size(b.range));
@@ -47,7 +55,36 @@ export function costTargetAt(modules: readonly LocatableModule[], file: string, 
 
 /** Every block-level target of a file (for code lenses and tests). */
 export function costTargetsIn(modules: readonly LocatableModule[], file: string): CostTarget[] {
-  return modules.flatMap((m) => [...blockTargets(m, file), ...registryTargets(m, file)]);
+  return modules.flatMap((m) => [...blockTargets(m, file), ...registryTargets(m, file), ...moduleCallTargets(m, file)]);
+}
+
+/** Module calls read from their code (local or downloaded), or that cannot be read: not the built-in registry models. */
+function moduleCallTargets(module: LocatableModule, file: string): CostTarget[] {
+  const targets: CostTarget[] = [];
+  const modelled = new Set(module.registry.calls.map((c) => c.call));
+  for (const call of module.evaluator.module.moduleCalls.values()) {
+    if (call.file !== file || modelled.has(call)) continue;
+    const instances = module.evaluator.refs.moduleInstances(call);
+    const unread = module.unreadModules.filter((u) => u.call === call);
+    targets.push({
+      kind: 'module', title: `${module.prefix}module.${call.name}`, file, range: call.block.range,
+      addresses: [], prefixes: instances.known ? instances.instances.map((i) => `${i.address}.`) : [],
+      instances: instances.known ? { known: true, source: instances.source } : { known: false, reason: instances.reason },
+      notes: [],
+      ...(unread[0] ? { notPriced: unread[0].reason } : {}),
+    });
+  }
+  return targets;
+}
+
+/** The priced instances a target stands for. */
+export function targetResources<T extends { address: string }>(target: CostTarget, resources: readonly T[]): T[] {
+  if (target.prefixes) {
+    const prefixes = target.prefixes;
+    return resources.filter((r) => prefixes.some((p) => r.address.startsWith(p)));
+  }
+  const wanted = new Set(target.addresses);
+  return resources.filter((r) => wanted.has(r.address));
 }
 
 function blockTargets(module: LocatableModule, file: string): CostTarget[] {

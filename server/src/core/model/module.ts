@@ -156,6 +156,15 @@ function addBlock(module: TerraformModule, block: Block, file: string): void {
   }
 }
 
+/** A module call as a resource-like thing, so that its count/for_each give instances by the same rules. */
+export function callAsResource(call: ModuleCall): Resource {
+  return {
+    mode: 'managed', type: 'module', name: call.name, address: `module.${call.name}`, block: call.block, file: call.file, provider: 'aws',
+    ...(call.count ? { count: call.count } : {}),
+    ...(call.forEach ? { forEach: call.forEach } : {}),
+  };
+}
+
 /** `provider = aws.west` -> `aws.west`; absent -> the type's provider prefix (`aws`). */
 function providerKey(expr: Expr | undefined, resourceType: string): string {
   const parts = expr ? referenceParts(expr) : undefined;

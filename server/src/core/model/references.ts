@@ -5,7 +5,7 @@ import { dataSourceAttribute } from './dataSources';
 import type { Evaluator } from './evaluator';
 import { inputVariableValue } from './inputVariables';
 import { knownModuleOutput } from './knownModules';
-import type { ModuleCall, Resource } from './module';
+import { callAsResource, type ModuleCall, type Resource } from './module';
 import { MODULE_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
 import type { RegionResolution } from './region';
 import { type InstanceValue, type MapValue, type Value, asString, isList, isMap, isUnknown, unknown } from './values';
@@ -13,18 +13,22 @@ import { type InstanceValue, type MapValue, type Value, asString, isList, isMap,
 export interface ReferenceOptions {
   /** Prefix of every address in this module: '' at the root, `module.net.` in a child. */
   addressPrefix: string;
-  /** The `vpceLens.region` setting, used when no provider says. */
-  regionSetting?: string;
+  /** The `vpceLens.region` setting (or `--region`), used when no provider says, and its name for messages. */
+  regionSetting?: { region: string; label: string };
   /** A calling module's provider regions, for a child module's resources. */
   inheritedProviderRegion?: (providerKey: string) => RegionResolution | undefined;
-  /** Reads and evaluates a local child module (`source = "./modules/x"`), if it can. */
-  loadChildModule?: (call: ModuleCall, caller: Evaluator) => Evaluator | undefined;
+  /**
+   * Reads and evaluates one instance of a child module (a local source, or one `terraform init`
+   * downloaded), with that instance's inputs; undefined when its code cannot be read.
+   */
+  loadChildModule?: (call: ModuleCall, caller: Evaluator, instance: Instance) => Evaluator | undefined;
 }
 
 export class References {
   private readonly cache = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
   private readonly instanceCache = new Map<string, Instances>();
+  /** Child module evaluators by module instance address (`module.ep["ssm"]`). */
   private readonly childModules = new Map<string, Evaluator | undefined>();
 
   constructor(private readonly evaluator: Evaluator, readonly options: ReferenceOptions) {}
@@ -155,12 +159,25 @@ export class References {
     });
   }
 
-  /** `module.<name>`: the outputs of a local child module, or of a known registry module. */
+  /**
+   * `module.<name>`: the outputs of a child module whose code is read (local or downloaded), else
+   * of a known registry module. With count it is a list of instances' outputs, with for_each a
+   * map by key, as Terraform gives it.
+   */
   moduleCall(name: string): Value {
     const call = this.evaluator.module.moduleCalls.get(name);
     const identity = `${this.options.addressPrefix}module.${name}`;
     if (!call) return unknown(`module.${name} is not declared`, identity);
-    const child = this.childModule(call);
+    const instances = this.moduleInstances(call);
+    if (!instances.known) return unknown(`the instances of module.${name} cannot be known (${instances.reason})`, identity);
+    const values = instances.instances.map((instance) => this.moduleInstanceOutputs(call, instance));
+    if (call.count) return values;
+    if (call.forEach) return new Map(instances.instances.map((instance, i) => [String(instance.key), values[i]!]));
+    return values[0] ?? null;
+  }
+
+  private moduleInstanceOutputs(call: ModuleCall, instance: Instance): Value {
+    const child = this.childModule(call, instance);
     if (child) {
       const outputs: MapValue = new Map();
       for (const [outputName, output] of child.module.outputs) {
@@ -168,15 +185,27 @@ export class References {
       }
       return outputs;
     }
-    return knownModuleOutput(this.evaluator, call, identity) ?? unknown(`outputs of module.${name} are not known`, identity);
+    return knownModuleOutput(this.evaluator, call, instance) ?? unknown(`outputs of ${instance.address} are not known`, instance.address);
   }
 
-  childModule(call: ModuleCall): Evaluator | undefined {
-    if (!this.childModules.has(call.name)) {
-      this.childModules.set(call.name, undefined); // a module that calls itself ends here
-      this.childModules.set(call.name, this.options.loadChildModule?.(call, this.evaluator));
+  /** The instances of a module call: one, one per count index, or one per for_each key. */
+  moduleInstances(call: ModuleCall): Instances {
+    return this.instances(callAsResource(call));
+  }
+
+  /** The evaluated child module of one instance of a call, if its code can be read. */
+  childModule(call: ModuleCall, instance: Instance): Evaluator | undefined {
+    if (!this.childModules.has(instance.address)) {
+      this.childModules.set(instance.address, undefined); // a module that calls itself ends here
+      this.childModules.set(instance.address, this.options.loadChildModule?.(call, this.evaluator, instance));
     }
-    return this.childModules.get(call.name);
+    return this.childModules.get(instance.address);
+  }
+
+  /** True when some instance of the call was read from its code (not a built-in model). */
+  hasChildCode(call: ModuleCall): boolean {
+    const instances = this.moduleInstances(call);
+    return instances.known && instances.instances.some((instance) => this.childModule(call, instance) !== undefined);
   }
 }
 

@@ -51,7 +51,7 @@ export function providerRegion(evaluator: Evaluator, providerKey: string): Regio
   const inherited = evaluator.refs.options.inheritedProviderRegion?.(providerKey);
   if (inherited) return inherited;
   const setting = evaluator.refs.options.regionSetting;
-  if (setting) return { region: setting, source: 'setting', detail: 'the vpceLens.region setting (no provider region found)' };
+  if (setting) return { region: setting.region, source: 'setting', detail: `${setting.label} (no provider region found)` };
   return { region: FALLBACK_REGION, source: 'default', detail: `no provider region found; assumed ${FALLBACK_REGION}` };
 }
 

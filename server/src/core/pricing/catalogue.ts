@@ -142,6 +142,26 @@ function applyOverrides(
   return { figures, overridden, rejected };
 }
 
+/** Problems of a price overrides object (the setting's or a --price-overrides file's shape), one per line. */
+export function overridesProblems(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['expected an object of regions ("*" for all) to price figures'];
+  const problems: string[] = [];
+  for (const [scope, figures] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof figures !== 'object' || figures === null || Array.isArray(figures)) {
+      problems.push(`${scope}: expected an object of price figures`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(figures as Record<string, unknown>)) {
+      if (!(figureNames as readonly string[]).includes(name)) problems.push(`${scope}.${name}: not a price figure (${figureNames.join(', ')})`);
+      else {
+        const problem = name === 'interfaceDataTiers' ? tiersProblem(value) : rateProblem(value);
+        if (problem) problems.push(`${scope}.${name}: ${problem}`);
+      }
+    }
+  }
+  return problems;
+}
+
 function rateProblem(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0
     ? undefined

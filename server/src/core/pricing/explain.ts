@@ -1,6 +1,6 @@
 // The cost hover's text: what a located block, module call or for_each element costs, with
 // where every input came from. Markdown; the server only wraps it for LSP.
-import type { CostTarget } from '../model/locate';
+import { targetResources, type CostTarget } from '../model/locate';
 import type { PriceOverrides } from './catalogue';
 import { isPricingError, natGatewayCost } from './cost';
 import { formatMoney, type CurrencyFormat } from './format';
@@ -18,11 +18,16 @@ export interface ExplainOptions {
 const DATA_SETTING = 'vpceLens.monthlyDataGb';
 
 export function explainCost(target: CostTarget, options: ExplainOptions): string {
-  const wanted = new Set(target.addresses);
-  const resources = options.report.resources.filter((r) => wanted.has(r.address));
+  const resources = targetResources(target, options.report.resources);
   const title = target.kind === 'element' ? `${code(target.title)} → ${target.addresses.map(code).join(', ')}` : `**${code(target.title)}**`;
+  if (target.notPriced) return `${title}: not priced: ${escapeMarkdown(target.notPriced)}. What it creates is unknown, so the module's total is a lower bound.`;
   if (!target.instances.known) {
     return [`${title}: the number of instances cannot be known (${escapeMarkdown(target.instances.reason)}), so it is not priced.`, notesOf(target)].filter(Boolean).join('\n\n');
+  }
+  const unpriced = target.kind === 'module' ? targetResources(target, options.report.unpriced) : [];
+  const unpricedList = unpriced.length > 0 ? `**Not priced** (the total is a lower bound):\n\n${bullets(unpriced.map((u) => `${code(u.address)}: ${escapeMarkdown(u.reason)}`))}` : '';
+  if (target.kind === 'module' && resources.length === 0) {
+    return [`${title} · ${escapeMarkdown(target.instances.source)}: ${unpriced.length > 0 ? 'nothing priced' : 'creates no VPC endpoint or NAT gateway'}.`, unpricedList].filter(Boolean).join('\n\n');
   }
   if (resources.length === 0) {
     const why = target.kind === 'vpc module' ? target.instances.source : target.instances.source === 'single' ? 'nothing priced' : target.instances.source;
@@ -38,6 +43,7 @@ export function explainCost(target: CostTarget, options: ExplainOptions): string
   if (gateways.length > 0) sections.push(gatewayComparison(gateways, options));
   const notes = notesOf(target);
   if (notes) sections.push(notes);
+  if (unpricedList) sections.push(unpricedList);
   sections.push(`_${pricesFootnote(unique(resources.map((r) => r.region)), options.report.pricesAsOf, options.report.hoursPerMonth, options.overrides)}_`);
   return sections.join('\n\n');
 }

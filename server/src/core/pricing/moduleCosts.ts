@@ -9,6 +9,8 @@ import type { Range } from '../types';
 import { currency, pricesAsOf } from './catalogue';
 import { usageLookup } from './usage';
 import { endpointCost, isPricingError, natGatewayCost, type CostEstimate, type PricingError } from './cost';
+import { unpricedItems, type UnpricedItem } from './unpriced';
+import type { SettingLabels } from '../settings';
 
 export interface ResourceCost {
   address: string;
@@ -37,7 +39,10 @@ export interface ResourceCost {
 }
 
 export interface CostTotals {
+  /** A lower bound when `complete` is false. */
   monthly: number;
+  /** False when anything that exists or may exist could not be priced (see `unpriced`). */
+  complete: boolean;
   endpoints: number;
   natGateways: number;
   byType: { Gateway: number; Interface: number; GatewayLoadBalancer: number; NAT: number };
@@ -48,7 +53,11 @@ export interface CostReport {
   pricesAsOf: string;
   hoursPerMonth: number;
   resources: ResourceCost[];
+  /** What exists or may exist but has no price, with the reason. */
+  unpriced: UnpricedItem[];
   totals: CostTotals;
+  /** How the settings that fill gaps are named (editor settings or CLI flags). */
+  labels: SettingLabels;
 }
 
 /** Monthly GB for an address, from a usage file; undefined when it says nothing. */
@@ -59,8 +68,10 @@ export function moduleCosts(analysis: ModuleAnalysis, usage: UsageLookup | undef
     ...[...analysis.endpoints, ...analysis.modules.flatMap((m) => m.registry.endpoints)].map((e) => endpointResourceCost(analysis, e, usage)),
     ...analysis.modules.flatMap((m) => [...m.network.natGateways, ...m.registry.natGateways]).map((n) => natResourceCost(analysis, n, usage)),
   ];
+  const unpriced = unpricedItems(analysis, resources);
   return {
-    currency, pricesAsOf, hoursPerMonth: analysis.settings.hoursPerMonth, resources, totals: totalsOf(resources),
+    currency, pricesAsOf, hoursPerMonth: analysis.settings.hoursPerMonth, resources, unpriced, totals: totalsOf(resources, unpriced),
+    labels: analysis.settings.labels,
   };
 }
 
@@ -71,7 +82,7 @@ function dataVolume(analysis: ModuleAnalysis, address: string, usage?: UsageLook
   return {
     gb,
     source: 'setting',
-    assumption: `${gb} GB/month of data assumed (vpceLens.monthlyDataGb; an infracost-usage.yml entry sets it per resource).`,
+    assumption: `${gb} GB/month of data assumed (${analysis.settings.labels.monthlyDataGb}; an infracost-usage.yml entry sets it per resource).`,
   };
 }
 
@@ -88,14 +99,16 @@ function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, 
       azCountSource = endpoint.subnets.source;
     } else {
       azCount = settings.defaultAzCount;
-      azCountSource = 'vpceLens.defaultAzCount';
-      assumptions.push(`The subnets cannot be counted (${endpoint.subnets.source}); ${azCount} AZs assumed (vpceLens.defaultAzCount).`);
+      azCountSource = settings.labels.defaultAzCount;
+      assumptions.push(`The subnets cannot be counted (${endpoint.subnets.source}); ${azCount} AZs assumed (${settings.labels.defaultAzCount}).`);
     }
   } else if (endpoint.type === 'GatewayLoadBalancer') {
     azCount = 1;
     azCountSource = 'one subnet (Gateway Load Balancer endpoint)';
   }
   if (endpoint.typeSource === 'provider default') assumptions.push('No vpc_endpoint_type: the provider creates a Gateway endpoint.');
+  const region = regionAssumption(endpoint.region);
+  if (region) assumptions.push(region);
   const base = {
     address: endpoint.address, file: endpoint.file, range: endpoint.resource.block.headerRange, kind: 'vpc_endpoint' as const,
     endpointType: endpoint.type ?? null, service: serviceLabel(endpoint), ...regionFields(endpoint.region),
@@ -115,6 +128,8 @@ function natResourceCost(analysis: ModuleAnalysis, nat: NatGatewayView, usage?: 
   const assumptions: string[] = [];
   const data = dataVolume(analysis, nat.address, usage);
   if (data.assumption) assumptions.push(data.assumption);
+  const region = regionAssumption(nat.region);
+  if (region) assumptions.push(region);
   const base = {
     address: nat.address, file: nat.instance.resource.file, range: nat.instance.resource.block.headerRange, kind: 'nat_gateway' as const,
     endpointType: null, service: null, ...regionFields(nat.region), azCount: null, azCountSource: 'one NAT gateway per resource instance',
@@ -125,6 +140,12 @@ function natResourceCost(analysis: ModuleAnalysis, nat: NatGatewayView, usage?: 
 }
 
 type Base = Omit<ResourceCost, 'hourly' | 'monthlyFixed' | 'perGb' | 'monthlyData' | 'monthly' | 'assumptions' | 'overridden' | 'error'>;
+
+/** A region not read from the Terraform is an assumption, said where the figure is. */
+function regionAssumption(region: RegionResolution): string | undefined {
+  if (region.source === 'default') return `Region ${region.region} assumed: no region is set in the Terraform or the settings.`;
+  return region.source === 'setting' ? `Region ${region.region} assumed: ${region.detail}.` : undefined;
+}
 
 function regionFields(region: RegionResolution): Pick<ResourceCost, 'region' | 'regionSource' | 'regionDetail'> {
   return { region: region.region, regionSource: region.source, regionDetail: region.detail };
@@ -149,8 +170,10 @@ function withEstimate(base: Base, assumptions: string[], estimate: CostEstimate 
   };
 }
 
-export function totalsOf(resources: readonly ResourceCost[]): CostTotals {
-  const totals: CostTotals = { monthly: 0, endpoints: 0, natGateways: 0, byType: { Gateway: 0, Interface: 0, GatewayLoadBalancer: 0, NAT: 0 } };
+export function totalsOf(resources: readonly ResourceCost[], unpriced: readonly UnpricedItem[]): CostTotals {
+  const totals: CostTotals = {
+    monthly: 0, complete: unpriced.length === 0, endpoints: 0, natGateways: 0, byType: { Gateway: 0, Interface: 0, GatewayLoadBalancer: 0, NAT: 0 },
+  };
   for (const r of resources) {
     const monthly = r.monthly ?? 0;
     totals.monthly += monthly;

@@ -24,23 +24,27 @@ const TYPE_ORDER = ['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', '
 export function costReportMarkdown(report: CostReport, options: ReportOptions): string {
   const money = (n: number) => formatMoney(n, options.format);
   const heading = `## vpce-lens cost report: ${escapeMarkdown(options.title)}`;
+  const notPriced = report.unpriced.length > 0
+    ? ['### Not priced', `These exist or may exist but have no price, so the total is a lower bound:`, bullets(report.unpriced.map((u) => `${code(u.address)}: ${escapeMarkdown(u.reason)}`))]
+    : [];
   if (report.resources.length === 0) {
-    return [heading, 'No VPC endpoints or NAT gateways found.', `_${pricesFootnote([], report.pricesAsOf, report.hoursPerMonth, options.overrides)}_`].join('\n\n');
+    const none = report.unpriced.length > 0 ? `**Total ≥ ${money(0)}/month**: nothing could be priced (${report.unpriced.length} not priced).` : 'No VPC endpoints or NAT gateways found.';
+    return [heading, none, ...notPriced, `_${pricesFootnote([], report.pricesAsOf, report.hoursPerMonth, options.overrides)}_`].join('\n\n');
   }
   const t = report.totals;
+  const total = t.complete ? `**${money(t.monthly)}/month** in total` : `**≥ ${money(t.monthly)}/month** in total (${report.unpriced.length} not priced)`;
   const sections = [
     heading,
-    `**${money(t.monthly)}/month** in total: VPC endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)} (${report.resources.length} resource instance${report.resources.length === 1 ? '' : 's'}).`,
+    `${total}: VPC endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)} (${report.resources.length} resource instance${report.resources.length === 1 ? '' : 's'}).`,
     '### By resource',
     resourceTable(report.resources, options, money),
     '### By type',
     typeTable(report.resources, money),
-    ...natComparisons(report, options.overrides).flatMap((c) => ['error' in c ? `### NAT gateway or VPC endpoints? (${c.region})\n\n${escapeMarkdown(c.error)}` : comparisonSection(c, money)]),
+    ...natComparisons(report, options.overrides).flatMap((c) => ['error' in c ? `### NAT gateway or VPC endpoints? (${c.region})\n\n${escapeMarkdown(c.error)}` : comparisonSection(c, money, report.labels.monthlyDataGb)]),
   ];
   const assumptions = [...new Set(report.resources.flatMap((r) => r.assumptions))];
   if (assumptions.length > 0) sections.push('### Assumptions', bullets(assumptions.map(escapeMarkdown)));
-  const unpriced = report.resources.filter((r) => r.error);
-  if (unpriced.length > 0) sections.push('### Not priced', bullets(unpriced.map((r) => `${code(r.address)}: ${escapeMarkdown(r.error!)}`)));
+  sections.push(...notPriced);
   const overridden = [...new Set(report.resources.flatMap((r) => r.overridden))];
   const footnote = pricesFootnote([...new Set(report.resources.map((r) => r.region))].sort(), report.pricesAsOf, report.hoursPerMonth, options.overrides);
   sections.push(`_${footnote}${overridden.length > 0 ? ` Overridden by vpceLens.pricing.overrides: ${overridden.join(', ')}.` : ''}_`);
@@ -74,7 +78,7 @@ function typeTable(resources: readonly ResourceCost[], money: (n: number) => str
   return table(['type', 'instances', '$/month'], rows, ['left', 'right', 'right']);
 }
 
-function comparisonSection(c: NatComparison, money: (n: number) => string): string {
+function comparisonSection(c: NatComparison, money: (n: number) => string, dataLabel: string): string {
   const gb = `${c.dataGb.toLocaleString('en-US')} GB/month`;
   const natLabel = c.nat.assumed ? '1 NAT gateway, assumed: the module has none' : `the module's ${c.nat.count} NAT gateway${c.nat.count === 1 ? '' : 's'}`;
   const endpointParts = [
@@ -89,7 +93,7 @@ function comparisonSection(c: NatComparison, money: (n: number) => string): stri
   ];
   const lines = [
     `### NAT gateway or VPC endpoints? (${c.region})`,
-    `The traffic these endpoints carry (${gb}: their usage-file entries, else vpceLens.monthlyDataGb each), priced both ways:`,
+    `The traffic these endpoints carry (${gb}: their usage-file entries, else ${dataLabel} each), priced both ways:`,
     table(['', 'through a NAT gateway', 'through these endpoints'], rows, ['left', 'right', 'right']),
     breakEvenSentence(c.breakEvenGb, `the endpoints cost less than ${c.nat.count === 1 ? 'that NAT gateway' : 'those NAT gateways'}`),
   ];

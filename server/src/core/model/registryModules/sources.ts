@@ -40,18 +40,9 @@ export function registryModuleKind(call: ModuleCall): RegistryModuleKind | undef
   return SOURCES.find(([, known]) => known.includes(source))?.[0];
 }
 
-/** The module call as a resource-like thing, so that its count/for_each use the same rules. */
-export function callAsResource(call: ModuleCall): Resource {
-  return {
-    mode: 'managed', type: 'module', name: call.name, address: `module.${call.name}`, block: call.block, file: call.file, provider: 'aws',
-    ...(call.count ? { count: call.count } : {}),
-    ...(call.forEach ? { forEach: call.forEach } : {}),
-  };
-}
-
 /** One instance per count index / for_each key of the call; `address` is `module.x["k"]`. */
 export function callInstances(evaluator: Evaluator, call: ModuleCall): Instances {
-  return evaluator.refs.instances(callAsResource(call));
+  return evaluator.refs.moduleInstances(call);
 }
 
 /** A resource the registry module declares, e.g. `aws_vpc_endpoint.this`, anchored at the call. */
@@ -77,10 +68,11 @@ export function callInput(evaluator: Evaluator, call: ModuleCall, instance: Inst
 
 /** Reads a call instance by instance; a call whose instances cannot be known gets a note. */
 export function readCall(evaluator: Evaluator, call: ModuleCall, kind: RegistryModuleKind, read: (instance: Instance, into: RegistryCall) => void): RegistryCall {
-  const result: RegistryCall = { call, kind, endpoints: [], natGateways: [], notes: [] };
+  const result: RegistryCall = { call, kind, endpoints: [], natGateways: [], notes: [], unpriced: [] };
   const instances = callInstances(evaluator, call);
   if (!instances.known) {
     result.notes.push(`The instances of module.${call.name} cannot be known (${instances.reason}).`);
+    result.unpriced.push({ address: `${evaluator.refs.options.addressPrefix}module.${call.name}`, kind: 'module', reason: `its count/for_each cannot be evaluated (${instances.reason})` });
     return result;
   }
   if (instances.instances.length === 0) result.notes.push(`module.${call.name} has no instances (${instances.source}): it creates nothing.`);

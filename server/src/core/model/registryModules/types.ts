@@ -15,6 +15,8 @@ export interface RegistryCall {
   natCountSource?: string;
   /** What could not be read and why, one sentence each. */
   notes: string[];
+  /** What the call may create but cannot be listed or priced, with the reason. */
+  unpriced: { address: string; kind: 'vpc_endpoint' | 'nat_gateway' | 'module'; reason: string }[];
 }
 
 export interface RegistryResources {

@@ -25,11 +25,13 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
     if (endpoints === undefined || isUnknown(endpoints) || !isMap(endpoints)) {
       const why = endpoints !== undefined && isUnknown(endpoints) ? ` (${endpoints.reason})` : '';
       result.notes.push(`The ${VPC_ENDPOINTS_MODULE.endpointsInput} input of ${moduleInstance.address} cannot be evaluated${why}; its endpoints are not priced.`);
+      result.unpriced.push({ address: moduleInstance.address, kind: 'module', reason: `the ${VPC_ENDPOINTS_MODULE.endpointsInput} input cannot be evaluated${why}` });
       return;
     }
     for (const [key, entry] of sortedEntries(endpoints)) {
       if (!isMap(entry)) {
         result.notes.push(`Entry "${key}" of ${moduleInstance.address} is not an object; not priced.`);
+        result.unpriced.push({ address: resourceInstance(resource, moduleInstance, key).address, kind: 'vpc_endpoint', reason: `entry "${key}" of the ${VPC_ENDPOINTS_MODULE.endpointsInput} input is not an object` });
         continue;
       }
       if (entry.get(ENTRY.create) === false) continue;

@@ -20,6 +20,7 @@ export function vpcCall(evaluator: Evaluator, call: ModuleCall): RegistryCall {
     const counted = natCount(evaluator, call, moduleInstance);
     if ('reason' in counted) {
       into.notes.push(`The number of NAT gateways of ${moduleInstance.address} cannot be known: ${counted.reason}.`);
+      into.unpriced.push({ address: `${moduleInstance.address}.aws_nat_gateway.this`, kind: 'nat_gateway', reason: `the number of NAT gateways cannot be known (${counted.reason})` });
       return;
     }
     sources.add(counted.source);

@@ -1,6 +1,8 @@
 // Endpoints that may exist but cannot be listed: an `aws_vpc_endpoint` whose count/for_each
-// cannot be evaluated, or a vpc-endpoints module call whose endpoints cannot be read. They keep
-// the missing-endpoint rules silent for whatever service and type they might be.
+// cannot be evaluated, a vpc-endpoints module call whose endpoints cannot be read, or a module
+// call whose code cannot be read that is given a VPC. They keep the missing-endpoint rules silent
+// for whatever service and type they might be.
+import unreadInputs from '../data/unread-module-inputs.json';
 import type { EvaluatedModule } from '../../analyzer';
 import { ENDPOINT_TYPES, type EndpointType } from '../../model/endpoints';
 import { MODULE_SCOPE } from '../../model/scope';
@@ -37,6 +39,12 @@ export function unknownEndpointsOf(module: EvaluatedModule): UnknownEndpoint[] {
   }
   for (const call of module.registry.calls) {
     if (call.kind === 'vpc-endpoints' && call.notes.some((note) => !NO_ENDPOINT.test(note))) found.push({ services: 'any', type: 'any' });
+  }
+  for (const unread of module.unreadModules) {
+    const input = unreadInputs.vpcInputs.map((name) => unread.call.inputs.get(name)).find((a) => a !== undefined);
+    if (!input) continue;
+    const vpc = referenceKey(evaluator.evaluate(input.expr, MODULE_SCOPE));
+    found.push({ services: 'any', type: 'any', ...(vpc !== undefined ? { vpc } : {}) });
   }
   return found;
 }
