@@ -229,3 +229,25 @@ test('a module call whose instances cannot be known is reported as unread', asyn
   });
   assert.deepEqual(analysis.root.unreadModules.map((u) => [u.address, u.reason.split(' (')[0]]), [['module.ep', 'its instances cannot be known']]);
 });
+
+test('a reusable module opened alone: a "" default is a placeholder (no malformed service name), a variable without default is Unknown', async () => {
+  const module = `variable "region" {
+  type    = string
+  default = ""
+}
+
+variable "vpc_id" {}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = var.vpc_id
+  service_name = "com.amazonaws.\${var.region}.s3"
+}
+`;
+  const alone = await analyzeModule(module);
+  assert.equal(alone.endpoints[0]!.serviceName, 'com.amazonaws.${…}.s3');
+  assert.deepEqual(alone.findings.filter((f) => f.rule === 'VPCE107'), []);
+  assert.match(formatValue(alone.root.evaluator.refs.variable('vpc_id')), /unknown|known after apply/);
+  // A root module (it configures its provider) means its "" literally.
+  const root = await analyzeModule(`provider "aws" {\n  region = "eu-west-1"\n}\n${module}`);
+  assert.equal(root.endpoints[0]!.serviceName, 'com.amazonaws..s3');
+});

@@ -147,6 +147,7 @@ export class Analyzer {
     const unreadModules: UnreadModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
+      ...(depth === 0 && module.providers.size === 0 ? { placeholderDefaults: true } : {}),
       ...(context.settings.region ? { regionSetting: { region: context.settings.region, label: context.settings.labels.region } } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
       loadChildModule: (call, caller, instance) => {

@@ -18,6 +18,11 @@ export interface ReferenceOptions {
   /** A calling module's provider regions, for a child module's resources. */
   inheritedProviderRegion?: (providerKey: string) => RegionResolution | undefined;
   /**
+   * A reusable module opened alone (no provider configuration of its own): a variable left at a
+   * `""` default is a placeholder its callers fill, so it is Unknown rather than an empty string.
+   */
+  placeholderDefaults?: boolean;
+  /**
    * Reads and evaluates one instance of a child module (a local source, or one `terraform init`
    * downloaded), with that instance's inputs; undefined when its code cannot be read.
    */
@@ -88,7 +93,11 @@ export class References {
       const given = this.evaluator.module.variableValues.get(name);
       const declared = this.evaluator.module.variables.get(name);
       if (!declared) return given ?? unknown(`var.${name} is not declared`, `var.${name}`);
-      return inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_SCOPE));
+      const value = inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_SCOPE));
+      if (value === '' && given === undefined && this.options.placeholderDefaults) {
+        return unknown(`var.${name} defaults to "" in a module opened without a caller: a placeholder its callers set`, `var.${name}`);
+      }
+      return value;
     });
   }
 
