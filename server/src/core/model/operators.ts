@@ -4,7 +4,8 @@
 // a number, "true"/"false" are bools), a value that does not convert is an EvalError, an Unknown
 // operand gives Unknown. `==` and `!=` compare type and value, deep.
 import {
-  type EvalError, type Value, asNumber, evalError, identityKey, isError, isInstance, isList, isMap, isSet, isUnknown, sortedEntries, typeName, unknown,
+  type EvalError, type Value, asNumber, evalError, identityKey, isError, isInstance, isList, isMap, isSet, isUnknown, isWhollyKnown, sortedEntries, typeName,
+  unknown,
 } from './values';
 
 /** `!v` and `-v`. */
@@ -75,44 +76,44 @@ export function logicalOperation(op: '&&' | '||', left: Value, right: Value): Va
 }
 
 /**
- * Whether two values are equal: same type and value, deep (lists element by element in order,
- * maps key by key); null equals only null. Undefined when an Unknown decides (Unknowns with
- * the same identity are the same value).
+ * Whether two values are equal: same type and value, deep; null equals only null. Undefined
+ * when an Unknown decides: an Unknown has no known type, so a value holding one equals another
+ * only if known, unless their shapes already differ (cty: types that cannot conform). Values
+ * with the same identity are the same value, Unknowns included.
  */
 export function equals(a: Value, b: Value): boolean | undefined {
-  if (isUnknown(a) || isUnknown(b)) {
-    const ka = identityKey(a);
-    return ka !== undefined && ka === identityKey(b) ? true : undefined;
-  }
-  if (a === null || b === null) return a === b;
-  if (isInstance(a) || isInstance(b)) {
-    // A resource instance is an object whose attributes are mostly known only after apply.
-    if (isInstance(a) && isInstance(b)) return a.address === b.address ? true : undefined;
-    return isMap(isInstance(a) ? b : a) ? undefined : false;
-  }
-  if (isList(a) || isList(b)) {
-    if (!isList(a) || !isList(b) || isSet(a) !== isSet(b) || a.length !== b.length) return false;
-    return allEqual(a.map((x, i) => [x, b[i]!]));
-  }
-  if (isMap(a) || isMap(b)) {
-    if (!isMap(a) || !isMap(b) || a.size !== b.size) return false;
-    const pairs: [Value, Value][] = [];
-    for (const [k, x] of sortedEntries(a)) {
-      if (!b.has(k)) return false;
-      pairs.push([x, b.get(k)!]);
-    }
-    return allEqual(pairs);
-  }
-  return typeof a === typeof b && a === b;
+  const ka = identityKey(a);
+  if (ka !== undefined && ka === identityKey(b)) return true;
+  if (isUnknown(a) || isUnknown(b)) return undefined;
+  if (!isWhollyKnown(a) || !isWhollyKnown(b)) return sameShape(a, b) ? undefined : false;
+  return sameShape(a, b) && knownEqual(a, b);
 }
 
-/** cty compares element by element, in order: the first unknown or unequal pair decides. */
-function allEqual(pairs: [Value, Value][]): boolean | undefined {
-  for (const [x, y] of pairs) {
-    const e = equals(x, y);
-    if (e !== true) return e;
+/** Whether two values could have one type: Unknowns fit anything, null fits anything. */
+function sameShape(a: Value, b: Value): boolean {
+  if (isUnknown(a) || isUnknown(b) || a === null || b === null) return true;
+  if (isInstance(a) || isInstance(b)) return (isInstance(a) || isMap(a)) && (isInstance(b) || isMap(b));
+  if (isList(a) || isList(b)) {
+    return isList(a) && isList(b) && isSet(a) === isSet(b) && a.length === b.length && a.every((x, i) => sameShape(x, b[i]!));
   }
-  return true;
+  if (isMap(a) || isMap(b)) {
+    return isMap(a) && isMap(b) && a.size === b.size && [...a].every(([k, x]) => b.has(k) && sameShape(x, b.get(k)!));
+  }
+  return typeof a === typeof b;
+}
+
+/** Equality of two wholly known values of the same shape. */
+function knownEqual(a: Value, b: Value): boolean | undefined {
+  if (a === null || b === null) return a === b;
+  // A resource instance is an object whose attributes are mostly known only after apply.
+  if (isInstance(a) || isInstance(b)) return isInstance(a) && isInstance(b) && a.address === b.address ? true : undefined;
+  if (isList(a) && isList(b)) return every(a.map((x, i) => knownEqual(x, b[i]!)));
+  if (isMap(a) && isMap(b)) return every(sortedEntries(a).map(([k, x]) => knownEqual(x, b.get(k)!)));
+  return a === b;
+}
+
+function every(results: (boolean | undefined)[]): boolean | undefined {
+  return results.includes(false) ? false : results.includes(undefined) ? undefined : true;
 }
 
 /** Terraform's bool conversion: a bool, or the strings "true" and "false"; null stays null. */
