@@ -148,16 +148,14 @@ export function stringLiteral(node: Node): string {
   if (source !== undefined && !node.hasError && node.startPosition.row === node.endPosition.row) {
     const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
     if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"') {
-      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeTemplateText(raw) : raw;
+      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeQuoted(raw) : raw;
     }
   }
   return node.namedChildren
     .filter((c): c is Node => c !== null && c.type === 'template_literal')
-    .map((c) => unescapeTemplateText(c.text))
+    .map((c) => unescapeQuoted(c.text))
     .join('');
 }
-
-export const unescapeTemplateText = unescapeQuoted;
 
 function convertTemplate(node: Node, range: Range): Expr {
   if (node.hasError && node.namedChildren.some((c) => c?.type === 'ERROR')) return { kind: 'invalid', range };
