@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeModule } from '../helpers/memoryModule';
 import { MODULE_SCOPE } from '../../server/src/core/model/scope';
-import { type Value, formatValue, isUnknown } from '../../server/src/core/model/values';
+import { type Value, formatValue, isError, isUnknown } from '../../server/src/core/model/values';
 import type { ModuleAnalysis } from '../../server/src/core/analyzer';
 
 /** Evaluates `local.<name>` of an analysed module, rendered for comparison. */
@@ -236,4 +236,45 @@ locals {
 }`);
   assert.equal(show(local(a, 'types')), '["t3.micro", "t3.micro"]');
   assert.equal(local(a, 'ami1'), 'ami-1');
+});
+
+test('== on Unknowns: the same identity is the same value; otherwise Unknown', async () => {
+  const a = await analyzeModule(`${SUBNETS}
+locals {
+  same      = aws_subnet.private[0].id == aws_subnet.private[0].id
+  other     = aws_subnet.private[0].id == aws_subnet.private[1].id
+  same_list = aws_subnet.private[*].id == aws_subnet.private[*].id
+  instance  = aws_vpc.main == aws_vpc.main
+}`);
+  assert.equal(local(a, 'same'), true);
+  assert.ok(isUnknown(local(a, 'other')));
+  assert.equal(local(a, 'same_list'), true);
+  assert.equal(local(a, 'instance'), true);
+});
+
+test('templateParts renders directives, so known pieces of a name stay readable', async () => {
+  const a = await analyzeModule(`
+variable "fips" { default = true }
+variable "region" {}
+locals {
+  name = "com.amazonaws.%{ if var.fips }fips.%{ endif }\${var.region}.s3"
+}`);
+  const expr = a.root.evaluator.module.locals.get('name')!.attribute.expr;
+  assert.equal(expr.kind, 'template');
+  const pieces = a.root.evaluator.templateParts(expr.kind === 'template' ? expr.parts : [], MODULE_SCOPE);
+  assert.deepEqual(pieces.map((p) => (isUnknown(p) ? '?' : p)), ['com.amazonaws.', 'fips.', '?', '.s3']);
+});
+
+test('each and count outside their blocks: errors where Terraform rejects them, Unknown where no instance is chosen', async () => {
+  const a = await analyzeModule(`
+resource "aws_subnet" "x" {
+  for_each   = toset(["a"])
+  cidr_block = each.key
+}
+locals { bad = each.key }`);
+  assert.ok(isError(local(a, 'bad')), 'each in a local is an error');
+  const resource = a.root.evaluator.module.resources.get('aws_subnet.x')!;
+  const cidr = resource.block.body.attributes.find((attr) => attr.name === 'cidr_block')!;
+  const unchosen = a.root.evaluator.evaluate(cidr.expr, MODULE_SCOPE);
+  assert.ok(isUnknown(unchosen) && !isError(unchosen), 'a block argument read without an instance is Unknown');
 });

@@ -3,14 +3,16 @@
 // depend on an instance (locals, variables, instance lists) are cached for the evaluator's life,
 // which is one analysis of one module version.
 import type { Expr, Step, TemplatePart } from '../parse/ast';
-import { staticKey } from '../parse/ast';
+import { attributeValue, indexValue } from './access';
 import { callFunction } from './functions';
+import { forExpression } from './iteration';
 import type { TerraformModule } from './module';
+import { asBool, binaryOperation, logicalOperation, unaryOperation } from './operators';
 import { References, type ReferenceOptions } from './references';
 import type { Scope } from './scope';
+import { renderParts, templateValue } from './templateValues';
 import {
-  type MapValue, typeName, type Value, Unknown, asNumber, asString, evalError, firstError, identityKey, isError, isInstance, isList, isMap,
-  isUnknown, sortedEntries, unknown,
+  type MapValue, typeName, type Value, Unknown, asString, evalError, firstError, identityKey, isError, isList, isUnknown, unknown,
 } from './values';
 
 const MAX_DEPTH = 200;
@@ -35,42 +37,23 @@ export class Evaluator {
 
   /** A template's parts, each a string or an Unknown (or EvalError): lets callers read known pieces of a name. */
   templateParts(parts: readonly TemplatePart[], scope: Scope): (string | Unknown)[] {
-    return parts.map((part) => {
-      if (part.kind === 'text') return part.text;
-      if (part.kind === 'directive') return unknown('template directives are not evaluated');
-      const v = this.evaluate(part.expr, scope);
-      if (isUnknown(v)) return v;
-      if (v === null) return evalError('a null value in a template');
-      return asString(v) ?? evalError(`a ${typeName(v)} value in a template, where a string is needed`);
-    });
+    return renderParts(parts, scope, this.evaluateBound);
   }
+
+  private readonly evaluateBound = (expr: Expr, scope: Scope): Value => this.evaluate(expr, scope);
 
   private evaluateInner(expr: Expr, scope: Scope): Value {
     switch (expr.kind) {
       case 'literal':
         return expr.value;
-      case 'template': {
-        const parts = this.templateParts(expr.parts, scope);
-        const u = firstError(parts) ?? parts.find(isUnknown);
-        return u ? (isError(u) ? u : unknown(u.reason)) : (parts as string[]).join('');
-      }
+      case 'template':
+        return templateValue(expr.parts, scope, this.evaluateBound);
       case 'tuple': {
         const items = expr.items.map((item) => this.evaluate(item, scope));
         return firstError(items) ?? items;
       }
-      case 'object': {
-        const out: MapValue = new Map();
-        for (const item of expr.items) {
-          const keyValue = item.key.kind === 'variable' ? item.key.name : staticKey(item.key) ?? this.evaluate(item.key, scope);
-          if (isError(keyValue)) return keyValue;
-          const key = asString(keyValue);
-          if (key === undefined) return isUnknown(keyValue) ? unknown('an object key that cannot be known') : evalError('an object key that is not a string');
-          const value = this.evaluate(item.value, scope);
-          if (isError(value)) return value;
-          out.set(key, value);
-        }
-        return out;
-      }
+      case 'object':
+        return this.evaluateObject(expr.items, scope);
       case 'variable':
         return this.refs.root(expr.name, [], scope).value;
       case 'traversal': {
@@ -95,28 +78,16 @@ export class Evaluator {
         return callFunction(expr.name, args);
       }
       case 'for':
-        return this.evaluateFor(expr, scope);
-      case 'conditional': {
-        // Only the selected branch is evaluated: an error in the other one is not Terraform's error.
-        const cond = this.evaluate(expr.cond, scope);
-        if (cond === true || cond === 'true') return this.evaluate(expr.then, scope);
-        if (cond === false || cond === 'false') return this.evaluate(expr.else, scope);
-        if (isError(cond)) return cond;
-        if (!isUnknown(cond)) return evalError(`a condition that is ${cond === null ? 'null' : `a ${typeName(cond)}`}, not a bool`);
-        const a = this.evaluate(expr.then, scope);
-        const b = this.evaluate(expr.else, scope);
-        const ka = identityKey(a);
-        return ka !== undefined && ka === identityKey(b) ? a : unknown('a condition that cannot be known');
+        return forExpression(expr, scope, this.evaluateBound);
+      case 'conditional':
+        return this.evaluateConditional(expr, scope);
+      case 'binary': {
+        const left = this.evaluate(expr.left, scope);
+        const right = this.evaluate(expr.right, scope);
+        return expr.op === '&&' || expr.op === '||' ? logicalOperation(expr.op, left, right) : binaryOperation(expr.op, left, right);
       }
-      case 'binary':
-        return this.evaluateBinary(expr.op, expr.left, expr.right, scope);
-      case 'unary': {
-        const v = this.evaluate(expr.operand, scope);
-        if (isError(v)) return v;
-        if (expr.op === '!') return typeof v === 'boolean' ? !v : isUnknown(v) ? unknown('negation of an unknown value') : evalError('! of a value that is not a bool');
-        const n = asNumber(v);
-        return n !== undefined ? -n : isUnknown(v) ? unknown('minus of an unknown value') : evalError('- of a value that is not a number');
-      }
+      case 'unary':
+        return unaryOperation(expr.op, this.evaluate(expr.operand, scope));
       case 'parens':
         return this.evaluate(expr.inner, scope);
       case 'invalid':
@@ -134,76 +105,64 @@ export class Evaluator {
 
   private applyStep(value: Value, step: Step, scope: Scope): Value {
     if (isError(value)) return value;
-    if (step.kind === 'splat') {
-      if (isUnknown(value)) return unknown(value.reason);
-      if (value === null) return [];
-      const items = isList(value) ? value : [value];
-      const out = items.map((item) => this.applySteps(item, step.steps, scope));
-      return firstError(out) ?? out;
-    }
-    const key = step.kind === 'attr' ? step.name : this.evaluate(step.key, scope);
-    if (isError(key)) return key;
-    if (isUnknown(key)) return unknown('an index that cannot be known');
-    if (isUnknown(value)) {
-      const k = asString(key);
-      return unknown(value.reason, value.identity && k !== undefined ? `${value.identity}${step.kind === 'attr' ? `.${k}` : `[${JSON.stringify(key)}]`}` : undefined);
-    }
-    if (isInstance(value)) {
-      const name = asString(key);
-      return name === undefined ? unknown('an attribute name that cannot be known') : value.get(name);
-    }
-    if (isMap(value)) {
-      const name = asString(key);
-      if (name === undefined) return unknown('a map key that cannot be known');
-      return value.has(name) ? (value.get(name) as Value) : evalError(`no key or attribute "${name}"`);
-    }
-    if (isList(value)) {
-      const index = asNumber(key);
-      if (index === undefined || !Number.isInteger(index)) return evalError('a list index that is not a whole number');
-      return index >= 0 && index < value.length ? (value[index] as Value) : evalError(`index ${index} out of range`);
-    }
-    return evalError(`no attribute "${String(key)}" on a ${value === null ? 'null' : typeof value} value`);
+    if (step.kind === 'attr') return attributeValue(value, step.name);
+    if (step.kind === 'index') return indexValue(value, this.evaluate(step.key, scope));
+    // A splat maps its steps over a list, tuple or set; null is no elements; any other value is one.
+    if (isUnknown(value)) return unknown(value.reason);
+    const items = value === null ? [] : isList(value) ? value : [value];
+    const out = items.map((item) => this.applySteps(item, step.steps, scope));
+    return firstError(out) ?? out;
   }
 
-  private evaluateFor(expr: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
-    const collection = this.evaluate(expr.collection, scope);
-    if (isError(collection)) return collection;
-    if (isUnknown(collection)) return unknown(collection.reason);
-    let entries: [Value, Value][];
-    if (isList(collection)) entries = collection.map((v, i) => [i, v]);
-    else if (isMap(collection)) entries = sortedEntries(collection);
-    else if (isInstance(collection)) entries = [[0, collection]];
-    else return evalError('a for expression over a value that is not a collection');
-    const listOut: Value[] = [];
-    const mapOut: MapValue = new Map();
-    for (const [k, v] of entries) {
-      const vars = new Map(scope.vars ?? []);
-      if (expr.keyVar !== undefined) vars.set(expr.keyVar, k);
-      vars.set(expr.valueVar, v);
-      const inner: Scope = { ...scope, vars };
-      if (expr.cond) {
-        const keep = this.evaluate(expr.cond, inner);
-        if (keep === false) continue;
-        if (isError(keep)) return keep;
-        if (keep !== true) return unknown('a for-expression condition that cannot be known');
-      }
-      const value = this.evaluate(expr.valueExpr, inner);
+  /**
+   * `{ k = v }`: a key written as a name is that name (`null`, `true`, `false` too); any other
+   * key expression must give a string (numbers and bools convert). A later duplicate wins.
+   */
+  private evaluateObject(items: Extract<Expr, { kind: 'object' }>['items'], scope: Scope): Value {
+    const out: MapValue = new Map();
+    let pending: Unknown | undefined;
+    for (const item of items) {
+      const keyValue = this.objectKey(item.key, scope);
+      const value = this.evaluate(item.value, scope);
+      if (isError(keyValue)) return keyValue;
       if (isError(value)) return value;
-      if (!expr.object || !expr.keyExpr) {
-        listOut.push(value);
+      if (isUnknown(keyValue)) {
+        pending ??= unknown('an object key that cannot be known');
         continue;
       }
-      const keyValue = this.evaluate(expr.keyExpr, inner);
-      if (isError(keyValue)) return keyValue;
       const key = asString(keyValue);
-      if (key === undefined) return unknown('a for-expression key that cannot be known');
-      if (expr.grouping) {
-        const group = mapOut.get(key);
-        if (isList(group ?? null)) (group as Value[]).push(value);
-        else mapOut.set(key, [value]);
-      } else mapOut.set(key, value);
+      if (key === undefined) return evalError(`an object key that is ${keyValue === null ? 'null' : `a ${typeName(keyValue)}`}, not a string`);
+      out.set(key, value);
     }
-    return expr.object ? mapOut : listOut;
+    return pending ?? out;
+  }
+
+  private objectKey(key: Expr, scope: Scope): Value {
+    if (key.kind === 'variable') return key.name;
+    if (key.kind === 'literal' && key.value === null) return 'null';
+    // `{ a.b = 1 }` is ambiguous in HCL: a reference must be parenthesised, a name quoted.
+    if (key.kind === 'traversal' && key.base.kind === 'variable') return evalError('an object key written as a reference: put it in parentheses');
+    return this.evaluate(key, scope);
+  }
+
+  /**
+   * Only the selected branch is evaluated (an error in the other is not Terraform's error). The
+   * result has the type both branches unify to: a number or bool chosen against a string literal
+   * becomes a string (`var.example ? 12 : "hello"`); a number against a bool literal is an error.
+   */
+  private evaluateConditional(expr: Extract<Expr, { kind: 'conditional' }>, scope: Scope): Value {
+    const cond = this.evaluate(expr.cond, scope);
+    if (isUnknown(cond)) {
+      if (isError(cond)) return cond;
+      const a = this.evaluate(expr.then, scope);
+      const b = this.evaluate(expr.else, scope);
+      const ka = identityKey(a);
+      return ka !== undefined && ka === identityKey(b) ? a : unknown('a condition that cannot be known');
+    }
+    const chosen = asBool(cond);
+    if (chosen === null || chosen === undefined) return evalError(`a condition that is ${cond === null ? 'null' : `a ${typeName(cond)}`}, not a bool`);
+    const value = this.evaluate(chosen ? expr.then : expr.else, scope);
+    return unifiedWith(value, literalType(chosen ? expr.else : expr.then));
   }
 
   /**
@@ -226,42 +185,21 @@ export class Evaluator {
     if (isError(value)) return false;
     return isUnknown(value) ? unknown(`can() of an unknown value: ${value.reason}`) : true;
   }
+}
 
-  private evaluateBinary(op: string, leftExpr: Expr, rightExpr: Expr, scope: Scope): Value {
-    const left = this.evaluate(leftExpr, scope);
-    if (isError(left)) return left;
-    if (op === '&&' && left === false) return false;
-    if (op === '||' && left === true) return true;
-    const right = this.evaluate(rightExpr, scope);
-    if (isError(right)) return right;
-    if (op === '&&' || op === '||') {
-      if (typeof left === 'boolean' && typeof right === 'boolean') return op === '&&' ? left && right : left || right;
-      if (op === '&&' && right === false) return false;
-      if (op === '||' && right === true) return true;
-      return unknown('a condition that cannot be known');
-    }
-    if (op === '==' || op === '!=') {
-      const a = identityKey(left);
-      const b = identityKey(right);
-      if (a === undefined || b === undefined) return unknown('a comparison of unknown values');
-      return op === '==' ? a === b : a !== b;
-    }
-    const a = asNumber(left);
-    const b = asNumber(right);
-    if (a === undefined || b === undefined) return unknown(`arithmetic on unknown values`);
-    switch (op) {
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return b === 0 ? unknown('division by zero') : a / b;
-      case '%': return b === 0 ? unknown('modulo by zero') : a % b;
-      case '<': return a < b;
-      case '>': return a > b;
-      case '<=': return a <= b;
-      case '>=': return a >= b;
-      default: return unknown(`operator ${op} is not evaluated`);
-    }
-  }
+/** The type of an expression that is known without evaluating it: a literal's or a string template's. */
+function literalType(expr: Expr): 'string' | 'number' | 'boolean' | undefined {
+  if (expr.kind === 'parens') return literalType(expr.inner);
+  if (expr.kind === 'literal') return expr.value === null ? undefined : (typeof expr.value as 'string' | 'number' | 'boolean');
+  if (expr.kind === 'template') return expr.parts.length === 1 && expr.parts[0]!.kind === 'interpolation' ? undefined : 'string';
+  return undefined;
+}
+
+/** A primitive converted to the type it unifies to with the other branch's (cty's unification). */
+function unifiedWith(value: Value, other: 'string' | 'number' | 'boolean' | undefined): Value {
+  if (other === undefined || (typeof value !== 'number' && typeof value !== 'boolean') || typeof value === other) return value;
+  if (other === 'string') return asString(value)!;
+  return evalError(`the conditional's results are a ${typeof value} and a ${other}, which have no common type`);
 }
 
 export { Unknown };

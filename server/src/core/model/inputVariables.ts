@@ -23,7 +23,8 @@ export function inputVariableValue(variable: Variable, given: Value | undefined,
   if (fallback !== undefined && isError(fallback)) return written !== undefined && isError(written) ? fallback : evalError(`the default of ${name} does not fit its type: ${fallback.reason}`);
   if (fallback === null && !variable.nullable) return evalError(`${name} has a null default but nullable = false`);
 
-  if (given === undefined) return fallback ?? unknown(`${name} has no default and no value`, name);
+  // A default of null is a value (null), not the absence of a default.
+  if (given === undefined) return fallback !== undefined ? fallback : unknown(`${name} has no default and no value`, name);
   if (isError(given)) return given;
   const value = convert(given);
   if (isError(value)) return evalError(`the value of ${name} does not fit its type: ${value.reason}`);

@@ -6,9 +6,9 @@ import type { Evaluator } from './evaluator';
 import { inputVariableValue } from './inputVariables';
 import { knownModuleOutput } from './knownModules';
 import { callAsResource, type ModuleCall, type Resource } from './module';
-import { MODULE_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
+import { MODULE_LEVEL_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
 import type { RegionResolution } from './region';
-import { type InstanceValue, type MapValue, type Value, asString, isList, isMap, isUnknown, unknown } from './values';
+import { type InstanceValue, type MapValue, type Value, asString, evalError, isList, isMap, isUnknown, unknown } from './values';
 
 export interface ReferenceOptions {
   /** Prefix of every address in this module: '' at the root, `module.net.` in a child. */
@@ -65,13 +65,14 @@ export class References {
       case 'local':
         return first === undefined ? { value: unknown('local without a name'), rest: [] } : { value: this.local(first), rest: steps.slice(1) };
       case 'each':
-        if (!scope.each) return { value: unknown('each outside for_each'), rest: [] };
+        if (!scope.each) return { value: scope.complete ? evalError('each is valid only in a block with for_each') : unknown('each outside for_each'), rest: [] };
         if (first === 'key') return { value: scope.each.key, rest: steps.slice(1) };
         if (first === 'value') return { value: scope.each.value, rest: steps.slice(1) };
-        return { value: unknown('each has only key and value'), rest: [] };
+        return { value: evalError('each has only key and value'), rest: [] };
       case 'count':
         if (first === 'index' && scope.countIndex !== undefined) return { value: scope.countIndex, rest: steps.slice(1) };
-        return { value: unknown('count.index outside count'), rest: [] };
+        if (scope.countIndex !== undefined) return { value: evalError('count has only index'), rest: [] };
+        return { value: scope.complete ? evalError('count.index is valid only in a block with count') : unknown('count.index outside count'), rest: [] };
       case 'module':
         return first === undefined ? { value: unknown('module without a name'), rest: [] } : { value: this.moduleCall(first), rest: steps.slice(1) };
       case 'data': {
@@ -93,7 +94,7 @@ export class References {
       const given = this.evaluator.module.variableValues.get(name);
       const declared = this.evaluator.module.variables.get(name);
       if (!declared) return given ?? unknown(`var.${name} is not declared`, `var.${name}`);
-      const value = inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_SCOPE));
+      const value = inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_LEVEL_SCOPE));
       if (value === '' && given === undefined && this.options.placeholderDefaults) {
         return unknown(`var.${name} defaults to "" in a module opened without a caller: a placeholder its callers set`, `var.${name}`);
       }
@@ -104,7 +105,7 @@ export class References {
   local(name: string): Value {
     return this.cached(`local.${name}`, () => {
       const declared = this.evaluator.module.locals.get(name);
-      return declared ? this.evaluator.evaluate(declared.attribute.expr, MODULE_SCOPE) : unknown(`local.${name} is not declared`);
+      return declared ? this.evaluator.evaluate(declared.attribute.expr, MODULE_LEVEL_SCOPE) : unknown(`local.${name} is not declared`);
     });
   }
 
@@ -120,21 +121,21 @@ export class References {
   private computeInstances(resource: Resource): Instances {
     const base = `${this.options.addressPrefix}${resource.address}`;
     if (resource.count) {
-      const count = this.cached(`count:${resource.address}`, () => this.evaluator.evaluate(resource.count!, MODULE_SCOPE));
+      const count = this.cached(`count:${resource.address}`, () => this.evaluator.evaluate(resource.count!, MODULE_LEVEL_SCOPE));
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
         return { known: false, reason: isUnknown(count) ? count.reason : 'count is not a whole number' };
       }
-      const instances = Array.from({ length: count }, (_, i): Instance => ({ resource, key: i, address: instanceAddress(base, i), scope: { countIndex: i } }));
+      const instances = Array.from({ length: count }, (_, i): Instance => ({ resource, key: i, address: instanceAddress(base, i), scope: { countIndex: i, complete: true } }));
       return { known: true, instances, source: `count = ${count}` };
     }
     if (resource.forEach) {
-      const forEach = this.cached(`for_each:${resource.address}`, () => this.evaluator.evaluate(resource.forEach!, MODULE_SCOPE));
+      const forEach = this.cached(`for_each:${resource.address}`, () => this.evaluator.evaluate(resource.forEach!, MODULE_LEVEL_SCOPE));
       const entries = forEachEntries(forEach);
       if (isUnknownResult(entries)) return { known: false, reason: entries.reason };
-      const instances = entries.map(([key, value]): Instance => ({ resource, key, address: instanceAddress(base, key), scope: { each: { key, value } } }));
+      const instances = entries.map(([key, value]): Instance => ({ resource, key, address: instanceAddress(base, key), scope: { each: { key, value }, complete: true } }));
       return { known: true, instances, source: `for_each (${instances.length} key${instances.length === 1 ? '' : 's'})` };
     }
-    return { known: true, instances: [{ resource, address: base, scope: {} }], source: 'single' };
+    return { known: true, instances: [{ resource, address: base, scope: { complete: true } }], source: 'single' };
   }
 
   /** `aws_subnet.private` as a value: an instance, a list (count) or a map (for_each). */
@@ -190,7 +191,7 @@ export class References {
     if (child) {
       const outputs: MapValue = new Map();
       for (const [outputName, output] of child.module.outputs) {
-        outputs.set(outputName, output.value ? child.refs.cached(`output.${outputName}`, () => child.evaluate(output.value!, MODULE_SCOPE)) : null);
+        outputs.set(outputName, output.value ? child.refs.cached(`output.${outputName}`, () => child.evaluate(output.value!, MODULE_LEVEL_SCOPE)) : null);
       }
       return outputs;
     }

@@ -6,9 +6,18 @@ export interface Scope {
   each?: { key: Value; value: Value };
   countIndex?: number;
   vars?: ReadonlyMap<string, Value>;
+  /**
+   * The scope gives everything `each` and `count` can mean here: one it lacks is an error (a
+   * local, an instance of a block without for_each). Without it, a missing one is only not
+   * chosen yet (a block's argument read before its instances are known) and is Unknown.
+   */
+  complete?: true;
 }
 
 export const MODULE_SCOPE: Scope = {};
+
+/** Where `each` and `count` are never valid: locals, outputs, variable defaults, count and for_each themselves. */
+export const MODULE_LEVEL_SCOPE: Scope = { complete: true };
 
 /** One instance of a resource: one `count` index or `for_each` key. */
 export interface Instance {

@@ -92,11 +92,26 @@ export function asString(v: Value): string | undefined {
   return undefined;
 }
 
+/** Terraform's number conversion of a primitive: a number, or a string in decimal notation (cty.ParseNumberVal). */
 export function asNumber(v: Value): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (typeof v === 'string' && DECIMAL.test(v)) return Number(v);
   return undefined;
 }
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Sets are lists of distinct elements (strings in lexical order); the functions that build one
+ * (toset, setunion, ...) may mark it, so that operations that differ on sets can tell: indexing a
+ * set is an error, a `for` over a set binds each element as both key and value, and a set equals
+ * only a set. An unmarked list is taken as a list or tuple.
+ */
+const SETS = new WeakSet<Value[]>();
+export function markSet(list: Value[]): Value[] {
+  SETS.add(list);
+  return list;
+}
+export const isSet = (v: Value): v is Value[] => Array.isArray(v) && SETS.has(v);
 
 /** Map keys in Terraform's iteration order (lexical). */
 export function sortedEntries(map: MapValue): [string, Value][] {

@@ -1,7 +1,7 @@
 // Small readers shared by the typed views: evaluate an argument of an instance, count distinct
 // members of a list, name the thing a reference points at.
 import type { Attribute, Expr } from '../parse/ast';
-import { findAttribute } from '../parse/ast';
+import { findAttribute, templateExpressions } from '../parse/ast';
 import type { Evaluator } from './evaluator';
 import type { Instance } from './scope';
 import { type Value, identityKey, isInstance, isList, isUnknown } from './values';
@@ -76,7 +76,14 @@ export function referencedAddresses(expr: Expr): string[] {
       case 'binary': visit(e.left); visit(e.right); return;
       case 'unary': visit(e.operand); return;
       case 'parens': visit(e.inner); return;
-      case 'template': e.parts.forEach((p) => { if (p.kind === 'interpolation') visit(p.expr); }); return;
+      case 'template':
+        for (const { expr: inner, bound: names } of templateExpressions(e.parts)) {
+          const added = names.filter((n) => !bound.has(n));
+          added.forEach((n) => bound.add(n));
+          visit(inner);
+          added.forEach((n) => bound.delete(n));
+        }
+        return;
       default: return;
     }
   };

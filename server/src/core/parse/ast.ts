@@ -64,7 +64,28 @@ export type Expr =
   /** Something that did not parse, or a construct the evaluator does not read. */
   | { kind: 'invalid'; range: Range };
 
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'interpolation'; expr: Expr } | { kind: 'directive' };
+/**
+ * A template's parts, after the HCL template rules applied at parse time (escapes, strip markers,
+ * `<<-` indentation). A template of exactly one interpolation is that expression's value itself.
+ */
+export type TemplatePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'interpolation'; expr: Expr }
+  /** `%{ if cond }then%{ else }else%{ endif }` (no else: an empty `else`). */
+  | { kind: 'directive'; directive: 'if'; cond: Expr; then: TemplatePart[]; else: TemplatePart[] }
+  /** `%{ for k, v in collection }body%{ endfor }`. */
+  | { kind: 'directive'; directive: 'for'; keyVar?: string; valueVar: string; collection: Expr; body: TemplatePart[] };
+
+/** Every expression of a template, directives included, with the names `for` directives bind around it. */
+export function templateExpressions(parts: readonly TemplatePart[], bound: readonly string[] = []): { expr: Expr; bound: readonly string[] }[] {
+  return parts.flatMap((part) => {
+    if (part.kind === 'text') return [];
+    if (part.kind === 'interpolation') return [{ expr: part.expr, bound }];
+    if (part.directive === 'if') return [{ expr: part.cond, bound }, ...templateExpressions(part.then, bound), ...templateExpressions(part.else, bound)];
+    const inner = [...bound, part.valueVar, ...(part.keyVar !== undefined ? [part.keyVar] : [])];
+    return [{ expr: part.collection, bound }, ...templateExpressions(part.body, inner)];
+  });
+}
 
 export interface ObjectItem {
   key: Expr;

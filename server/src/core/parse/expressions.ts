@@ -3,9 +3,10 @@
 // operands are flat runs of siblings around the operator. What does not parse is `invalid`.
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../types';
-import type { Expr, ObjectItem, Step, TemplatePart } from './ast';
+import type { Expr, ObjectItem, Step } from './ast';
 import { rangeOf } from './range';
 import { currentSource, textOf } from './source';
+import { templateParts, unescapeQuoted } from './templates';
 
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
 
@@ -34,13 +35,38 @@ function convertTermWithSteps(children: Node[], range: Range): Expr {
   return steps.length === 0 ? base : { kind: 'traversal', base, steps, range };
 }
 
-function convertSteps(nodes: Node[]): Step[] | undefined {
+/**
+ * Postfix steps, grouped as HCL groups them: a full splat `[*]` applies every step after it to
+ * each element (nested splats included); an attribute-only splat `.*` takes only the attribute
+ * (and legacy `.0` index) steps right after it, and the first `[...]` index applies to its result.
+ */
+function convertSteps(nodes: readonly Node[]): Step[] | undefined {
   const steps: Step[] = [];
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (!POSTFIX.has(node.type)) return undefined;
-    const step = convertStep(node);
-    if (!step) return undefined;
-    steps.push(step);
+    if (node.type !== 'splat') {
+      const step = convertStep(node);
+      if (!step) return undefined;
+      steps.push(step);
+      continue;
+    }
+    const inner = node.namedChildren[0];
+    if (!inner) return undefined;
+    const innerNodes = inner.namedChildren.filter((c): c is Node => c !== null);
+    const range = rangeOf(node);
+    if (inner.type === 'full_splat') {
+      const each = convertSteps([...innerNodes, ...nodes.slice(i + 1)]);
+      if (!each) return undefined;
+      steps.push({ kind: 'splat', full: true, steps: each, range });
+      return steps;
+    }
+    const cut = innerNodes.findIndex((n) => !(n.type === 'get_attr' || n.namedChildren[0]?.type === 'legacy_index'));
+    const each = convertSteps(cut < 0 ? innerNodes : innerNodes.slice(0, cut));
+    const after = convertSteps([...(cut < 0 ? [] : innerNodes.slice(cut)), ...nodes.slice(i + 1)]);
+    if (!each || !after) return undefined;
+    steps.push({ kind: 'splat', full: false, steps: each, range }, ...after);
+    return steps;
   }
   return steps;
 }
@@ -61,12 +87,6 @@ function convertStep(node: Node): Step | undefined {
     }
     const keyNode = inner.namedChildren[0];
     return keyNode ? { kind: 'index', key: convertExpression(keyNode), range } : undefined;
-  }
-  if (type === 'splat') {
-    const inner = node.namedChildren[0];
-    if (!inner) return undefined;
-    const steps = convertSteps(inner.namedChildren.filter((c): c is Node => c !== null));
-    return steps ? { kind: 'splat', full: inner.type === 'full_splat', steps, range } : undefined;
   }
   return undefined;
 }
@@ -94,7 +114,7 @@ function convertTerm(node: Node): Expr {
     case 'conditional': {
       const [cond, then, otherwise] = node.namedChildren;
       if (!cond || !then || !otherwise) return { kind: 'invalid', range };
-      return { kind: 'conditional', cond: convertExpression(cond), then: convertExpression(then), else: convertExpression(otherwise), range };
+      return rightAssociated({ kind: 'conditional', cond: convertExpression(cond), then: convertExpression(then), else: convertExpression(otherwise), range });
     }
     case 'operation':
       return convertOperation(node.namedChildren[0], range);
@@ -128,93 +148,34 @@ export function stringLiteral(node: Node): string {
   if (source !== undefined && !node.hasError && node.startPosition.row === node.endPosition.row) {
     const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
     if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"') {
-      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeTemplateText(raw) : raw;
+      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeQuoted(raw) : raw;
     }
   }
   return node.namedChildren
     .filter((c): c is Node => c !== null && c.type === 'template_literal')
-    .map((c) => unescapeTemplateText(c.text))
+    .map((c) => unescapeQuoted(c.text))
     .join('');
-}
-
-export function unescapeTemplateText(raw: string): string {
-  return raw
-    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, esc: string) => {
-      switch (esc[0]) {
-        case 'n': return '\n';
-        case 'r': return '\r';
-        case 't': return '\t';
-        case 'u':
-        case 'U': return String.fromCodePoint(parseInt(esc.slice(1), 16));
-        default: return esc;
-      }
-    })
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
 }
 
 function convertTemplate(node: Node, range: Range): Expr {
   if (node.hasError && node.namedChildren.some((c) => c?.type === 'ERROR')) return { kind: 'invalid', range };
-  if (node.type === 'heredoc_template') return convertHeredoc(node, range);
-  const parts: TemplatePart[] = [];
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'template_literal') {
-      parts.push({ kind: 'text', text: unescapeTemplateText(textOf(child)) });
-    } else if (child.type === 'template_interpolation') {
-      const expr = child.namedChildren.find((c) => c?.type === 'expression');
-      if (!expr) return { kind: 'invalid', range };
-      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
-    } else if (child.type === 'template_directive') {
-      parts.push({ kind: 'directive' });
-    } else if (child.isMissing) {
-      return { kind: 'invalid', range };
-    }
-  }
-  return { kind: 'template', parts, range };
+  const parts = templateParts(node, convertExpression);
+  return parts ? { kind: 'template', parts, range } : { kind: 'invalid', range };
 }
+
+type Conditional = Extract<Expr, { kind: 'conditional' }>;
 
 /**
- * A heredoc's value is every line between the opening and closing identifiers, newlines
- * included; the grammar leaves the line ends out of its literal nodes, so they are read from
- * the source between the parts. `<<-` strips the common indentation.
+ * HCL's conditional is right-associative (`a ? 1 : b ? 2 : 3` is `a ? 1 : (b ? 2 : 3)`), but the
+ * grammar reads a conditional after the `:` as the condition of the next one:
+ * `(a ? 1 : b) ? 2 : 3`. A condition cannot be an unparenthesised conditional in HCL, so one
+ * found there is rotated back into the else branch (its parts are already right-associated).
  */
-function convertHeredoc(node: Node, range: Range): Expr {
-  const source = node.text;
-  const base = node.startIndex;
-  const identifiers = node.namedChildren.filter((c): c is Node => c !== null && c.type === 'heredoc_identifier');
-  const [open, close] = identifiers;
-  if (!open || !close || identifiers.length < 2) return { kind: 'invalid', range };
-  const indented = source.startsWith('<<-');
-  let cursor = source.indexOf('\n', open.endIndex - base) + 1;
-  const end = source.lastIndexOf('\n', close.startIndex - base) + 1;
-  if (cursor <= 0 || end < cursor) return { kind: 'template', parts: [], range };
-  const parts: TemplatePart[] = [];
-  const text = (t: string) => { if (t) parts.push({ kind: 'text', text: t }); };
-  for (const child of node.namedChildren) {
-    if (!child || child.startIndex - base < cursor || child.endIndex - base > end) continue;
-    if (child.type === 'template_interpolation') {
-      const expr = child.namedChildren.find((c) => c?.type === 'expression');
-      if (!expr) return { kind: 'invalid', range };
-      text(source.slice(cursor, child.startIndex - base));
-      parts.push({ kind: 'interpolation', expr: convertExpression(expr) });
-      cursor = child.endIndex - base;
-    } else if (child.type === 'template_directive') {
-      text(source.slice(cursor, child.startIndex - base));
-      parts.push({ kind: 'directive' });
-      cursor = child.endIndex - base;
-    }
-  }
-  text(source.slice(cursor, end));
-  return { kind: 'template', parts: indented ? stripIndent(parts) : parts, range };
-}
-
-function stripIndent(parts: TemplatePart[]): TemplatePart[] {
-  const lines = parts.filter((p): p is { kind: 'text'; text: string } => p.kind === 'text').flatMap((p) => p.text.split('\n')).filter((l) => l.trim() !== '');
-  const indent = Math.min(...lines.map((l) => /^[ \t]*/.exec(l)![0].length));
-  if (!Number.isFinite(indent) || indent === 0) return parts;
-  const re = new RegExp(`(^|\n)[ \t]{${indent}}`, 'g');
-  return parts.map((p) => (p.kind === 'text' ? { kind: 'text', text: p.text.replace(re, '$1') } : p));
+function rightAssociated(c: Conditional): Conditional {
+  if (c.cond.kind !== 'conditional') return c;
+  const inner = c.cond;
+  const rest = rightAssociated({ kind: 'conditional', cond: inner.else, then: c.then, else: c.else, range: { start: inner.else.range.start, end: c.range.end } });
+  return { kind: 'conditional', cond: inner.cond, then: inner.then, else: rest, range: c.range };
 }
 
 function convertCollection(node: Node | null, range: Range): Expr {
