@@ -36,6 +36,8 @@ export interface CostTarget {
   prefixes?: string[];
   /** Why what it creates cannot be priced at all (a module whose code cannot be read). */
   notPriced?: string;
+  /** What it may also create but cannot be listed (a registry call's unknown inputs), with the reason. */
+  unpriced?: string[];
   instances: { known: true; source: string } | { known: false; reason: string };
   /** Things about a registry module call the hover should say (unknown inputs, NAT count). */
   notes: string[];
@@ -104,15 +106,24 @@ function blockTargets(module: LocatableModule, file: string): CostTarget[] {
 }
 
 function registryTargets(module: LocatableModule, file: string): CostTarget[] {
-  return module.registry.calls.filter((c) => c.call.file === file).map((c) => ({
-    kind: c.kind === 'vpc' ? 'vpc module' : 'vpc-endpoints module',
-    title: `${module.prefix}module.${c.call.name}`,
-    file,
-    range: c.call.block.range,
-    addresses: [...c.endpoints, ...c.natGateways].map((x) => x.address),
-    instances: { known: true, source: c.kind === 'vpc' ? c.natCountSource ?? 'no NAT gateway' : `${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'} in ${VPC_ENDPOINTS_MODULE.endpointsInput}` },
-    notes: c.notes,
-  }));
+  return module.registry.calls.filter((c) => c.call.file === file).map((c) => {
+    const addresses = [...c.endpoints, ...c.natGateways].map((x) => x.address);
+    const unpriced = c.unpriced.map((u) => u.reason);
+    // Nothing listed and something unknown: the call's cost is unknown, not nothing.
+    const instances: CostTarget['instances'] = addresses.length === 0 && unpriced.length > 0
+      ? { known: false, reason: unpriced[0]! }
+      : { known: true, source: c.kind === 'vpc' ? c.natCountSource ?? 'no NAT gateway' : `${c.endpoints.length} endpoint${c.endpoints.length === 1 ? '' : 's'} in ${VPC_ENDPOINTS_MODULE.endpointsInput}` };
+    return {
+      kind: c.kind === 'vpc' ? 'vpc module' : 'vpc-endpoints module',
+      title: `${module.prefix}module.${c.call.name}`,
+      file,
+      range: c.call.block.range,
+      addresses,
+      instances,
+      notes: c.notes,
+      ...(unpriced.length > 0 ? { unpriced } : {}),
+    } satisfies CostTarget;
+  });
 }
 
 /** The for_each elements in `file` that create endpoints, each with the instances it creates. */

@@ -45,5 +45,8 @@ function blockLens(target: CostTarget, report: CostReport, format: CurrencyForma
     return { range, title: `${label} · ${resources.length > 0 ? instanceSummary(resources) : 'nothing priced'}`, summary: false };
   }
   if (resources.length === 0) return { range, title: `${formatMoney(0, format)}/mo · no instance: ${target.instances.source}`, summary: false };
+  if (target.unpriced?.length) {
+    return { range, title: `≥ ${monthlyLabel(sumOf(resources), resources.length, format)} (${target.unpriced.length} not priced) · ${instanceSummary(resources)}`, summary: false };
+  }
   return { range, title: `${monthlyLabel(sumOf(resources), resources.length, format)} · ${instanceSummary(resources)}`, summary: false };
 }
