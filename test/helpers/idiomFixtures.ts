@@ -18,6 +18,8 @@ interface ExpectedEntry {
   service?: string;
   region: string;
   azCount?: number | null;
+  /** The Terraform does not tell the AZ count (subnets from a data source): the setting's is used, as an assumption. */
+  azCountAssumed?: boolean;
   /** Monthly cost of the instance (`monthlyEach` for each instance of a `block`). */
   monthly?: number;
   monthlyEach?: number;
@@ -32,6 +34,7 @@ export interface ExpectedInstance {
   service: string | null;
   region: string;
   azCount: number | null;
+  azCountAssumed: boolean;
   monthly: number;
   privateDnsEnabled?: boolean | null;
 }
@@ -107,7 +110,7 @@ function readFixture(name: string): IdiomFixture {
 
 function expand(fixture: string, entry: ExpectedEntry): ExpectedInstance[] {
   const common = {
-    kind: entry.kind, endpointType: entry.endpointType ?? null, region: entry.region, azCount: entry.azCount ?? null,
+    kind: entry.kind, endpointType: entry.endpointType ?? null, region: entry.region, azCount: entry.azCount ?? null, azCountAssumed: entry.azCountAssumed ?? false,
     ...(entry.privateDnsEnabled !== undefined ? { privateDnsEnabled: entry.privateDnsEnabled } : {}),
   };
   if (entry.block && entry.services && entry.monthlyEach !== undefined) {
@@ -137,7 +140,10 @@ export function costMismatches(fixture: IdiomFixture, entries: readonly PricedEn
     differs('service', want.service, got.service);
     differs('region', want.region, got.region);
     differs('AZ count', want.azCount, got.azCount);
-    if (want.azCount !== null && got.azCountSource === 'vpceLens.defaultAzCount') problems.push(`${want.address}: AZ count assumed from the setting, but the Terraform says ${want.azCount}`);
+    const assumed = got.azCountSource === 'vpceLens.defaultAzCount';
+    if (want.azCount !== null && assumed !== want.azCountAssumed) {
+      problems.push(want.azCountAssumed ? `${want.address}: AZ count from ${got.azCountSource}, but the Terraform cannot tell it` : `${want.address}: AZ count assumed from the setting, but the Terraform says ${want.azCount}`);
+    }
     if (got.error !== undefined) problems.push(`${want.address}: not priced: ${got.error}`);
     else if (got.monthly === null || Math.abs(got.monthly - want.monthly) > CENT) differs('monthly', want.monthly, got.monthly);
   }
