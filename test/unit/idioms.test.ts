@@ -5,10 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ModuleAnalysis } from '../../server/src/core/analyzer';
 import type { EndpointView } from '../../server/src/core/model/endpoints';
+import { costLenses } from '../../server/src/core/pricing/lenses';
 import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { DiskModuleFiles } from '../../server/src/diskFiles';
-import { analyzer } from '../helpers/memoryModule';
+import { ROOT, analyzeModule, analyzer, positionOf } from '../helpers/memoryModule';
 import { type IdiomFixture, costMismatches, findingMismatches, idiomFixtures } from '../helpers/idiomFixtures';
 
 const fixtures = idiomFixtures();
@@ -47,3 +48,41 @@ for (const fixture of fixtures) {
     if (problems.length > 0) assert.fail(`${fixture.name}:\n  ${problems.join('\n  ')}`);
   });
 }
+
+// A stack whose inputs come from elsewhere (-var on the command line): Terraform creates NAT
+// gateways and endpoints, how many is unknown here. Unknown is never shown as none or $0.
+const UNKNOWN_INPUTS = `
+variable "endpoints" {
+  type = any
+}
+
+variable "single_nat" {
+  type = bool
+}
+
+module "vpc" {
+  source             = "terraform-aws-modules/vpc/aws"
+  azs                = ["eu-west-1a", "eu-west-1b"]
+  private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+  public_subnets     = ["10.0.101.0/24", "10.0.102.0/24"]
+  enable_nat_gateway = true
+  single_nat_gateway = var.single_nat
+}
+
+module "vpc_endpoints" {
+  source    = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"
+  vpc_id    = module.vpc.vpc_id
+  endpoints = var.endpoints
+}
+`;
+
+test('registry calls whose NAT count or endpoints cannot be known: their lenses say unknown, not "$0.00 · no instance"', async () => {
+  const analysis = await analyzeModule(UNKNOWN_INPUTS, { region: 'eu-west-1' });
+  const lenses = costLenses(analysis.modules, moduleCosts(analysis), `${ROOT}/main.tf`, { firstFile: undefined });
+  for (const header of ['module "vpc"', 'module "vpc_endpoints"']) {
+    const line = positionOf(UNKNOWN_INPUTS, header).line;
+    const title = lenses.find((l) => l.range.start.line === line)?.title ?? '(no lens)';
+    assert.doesNotMatch(title, /no instance|^\$0\.00/, `${header}: ${title}`);
+    assert.match(title, /unknown/, `${header}: ${title}`);
+  }
+});
