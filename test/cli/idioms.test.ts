@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { type FoundEntry, type PricedEntry, costMismatches, findingMismatches, idiomFixture } from '../helpers/idiomFixtures';
+import {
+  type FoundEntry, type PricedEntry, type Totals, type UnpricedEntry, costMismatches, findingMismatches, idiomFixture,
+} from '../helpers/idiomFixtures';
 
 const REPO = resolve(__dirname, '../../..');
 const CLI = join(REPO, 'dist/cli.js');
@@ -39,8 +41,8 @@ for (const name of FIXTURES) {
   test(`cost --format json on ${name}: every instance Terraform creates, priced, and the total`, () => {
     const r = run(['cost', fixture.dir, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const report = r.json as { resources: PricedEntry[]; totals: { monthly: number } };
-    const problems = costMismatches(fixture, report.resources, report.totals.monthly);
+    const report = r.json as { resources: PricedEntry[]; totals: Totals; unpriced?: UnpricedEntry[] };
+    const problems = costMismatches(fixture, report.resources, report.totals, report.unpriced);
     if (problems.length > 0) assert.fail(`${name}:\n  ${problems.join('\n  ')}`);
   });
 }

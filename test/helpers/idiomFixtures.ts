@@ -122,9 +122,26 @@ function expand(fixture: string, entry: ExpectedEntry): ExpectedInstance[] {
   throw new Error(`${fixture}/expect.json: an entry needs "address" + "monthly", or "block" + "services" + "monthlyEach"`);
 }
 
-/** Every way the priced entries differ from what the fixture expects (empty when they agree). */
-export function costMismatches(fixture: IdiomFixture, entries: readonly PricedEntry[], totalMonthly: number): string[] {
-  const problems: string[] = [];
+/** A report's totals; `complete` where the report says whether anything was left unpriced. */
+export interface Totals {
+  monthly: number;
+  complete?: boolean;
+}
+
+/** What a report lists as existing or maybe existing without a price, where it lists that. */
+export interface UnpricedEntry {
+  address: string;
+  reason: string;
+}
+
+/**
+ * Every way the priced entries differ from what the fixture expects (empty when they agree).
+ * Terraform knows every instance of every fixture, so nothing may be left unpriced.
+ */
+export function costMismatches(fixture: IdiomFixture, entries: readonly PricedEntry[], totals: Totals, unpriced: readonly UnpricedEntry[] = []): string[] {
+  const problems: string[] = unpriced.map((u) => `${u.address}: listed as not priced (${u.reason}), but Terraform knows what it creates`);
+  if (totals.complete === false) problems.push('the total is marked incomplete');
+  const totalMonthly = totals.monthly;
   const byAddress = new Map(entries.map((e) => [e.address, e]));
   for (const want of fixture.instances) {
     const got = byAddress.get(want.address);

@@ -10,7 +10,7 @@ import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { DiskModuleFiles } from '../../server/src/diskFiles';
 import { ROOT, analyzeModule, analyzer, positionOf } from '../helpers/memoryModule';
-import { type IdiomFixture, costMismatches, findingMismatches, idiomFixtures } from '../helpers/idiomFixtures';
+import { type IdiomFixture, type UnpricedEntry, costMismatches, findingMismatches, idiomFixtures } from '../helpers/idiomFixtures';
 
 const fixtures = idiomFixtures();
 
@@ -21,6 +21,11 @@ test('at least 15 idiom fixtures', () => {
 /** Every endpoint view of the analysis, resources and registry module calls alike. */
 function endpointViews(analysis: ModuleAnalysis): Map<string, EndpointView> {
   return new Map(analysis.modules.flatMap((m) => [...m.endpoints, ...m.registry.endpoints]).map((v) => [v.address, v]));
+}
+
+/** The report's list of what has no price, where the report keeps one. */
+function unpricedOf(report: object): UnpricedEntry[] {
+  return 'unpriced' in report && Array.isArray(report.unpriced) ? (report.unpriced as UnpricedEntry[]) : [];
 }
 
 function privateDnsMismatches(fixture: IdiomFixture, analysis: ModuleAnalysis): string[] {
@@ -41,7 +46,7 @@ for (const fixture of fixtures) {
     assert.deepEqual(syntax, [], 'the fixture parses');
     const report = moduleCosts(analysis);
     const problems = [
-      ...costMismatches(fixture, report.resources, report.totals.monthly),
+      ...costMismatches(fixture, report.resources, report.totals, unpricedOf(report)),
       ...privateDnsMismatches(fixture, analysis),
       ...findingMismatches(fixture, analysis.findings),
     ];
