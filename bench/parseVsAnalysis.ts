@@ -42,7 +42,7 @@ export interface ParseVsAnalysis {
 const collect = (globalThis as { gc?: () => void }).gc;
 
 /** Times `section` alone: `before` (untimed) first, then the heap is collected. */
-async function timed(section: () => unknown, before?: () => void): Promise<number> {
+export async function timed(section: () => unknown, before?: () => void): Promise<number> {
   before?.();
   collect?.();
   const t = performance.now();

@@ -3,6 +3,7 @@
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { idiomAnalysis } from './idiomAnalysis';
 import { parseVsAnalysis } from './parseVsAnalysis';
 import { serverLatency } from './serverLatency';
 import { coldWorkspace } from './coldWorkspace';
@@ -23,12 +24,14 @@ const TARGETS = {
   const samples = quick ? 60 : 200;
   const started = Date.now();
   const parse = await parseVsAnalysis(runs);
+  const idioms = await idiomAnalysis(runs);
   const latency = await serverLatency(samples);
   const workspace = coldWorkspace(1000);
   const figures: Record<string, number | null> = {
     parseOnlyMs: parse.parseOnlyMs, analysisMs: parse.analysisMs, analysisOverParse: parse.analysisOverParse,
     singleThreadAnalysisMs: parse.singleThreadAnalysisMs, singleThreadAnalysisOverParse: parse.singleThreadAnalysisOverParse,
     hcl2jsonMs: parse.hcl2jsonMs, hcl2jsonOverAnalysis: parse.hcl2jsonOverAnalysis, hcl2jsonOverParse: parse.hcl2jsonOverParse,
+    idiomParseOnlyMs: idioms.idiomParseOnlyMs, idiomAnalysisMs: idioms.idiomAnalysisMs, idiomAnalysisOverParse: idioms.idiomAnalysisOverParse,
     hoverP95Ms: latency.hoverP95Ms, editToDiagnosticsP95Ms: latency.editToDiagnosticsP95Ms,
     workspace1000FilesMs: workspace.workspace1000FilesMs, peakRssMb: workspace.peakRssMb,
   };
@@ -45,18 +48,26 @@ const TARGETS = {
   const result = {
     date: new Date().toISOString(), quick, runs, samples, durationS: round((Date.now() - started) / 1000, 1),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
-    workload: { analysis: { bytes: parse.workloadBytes, files: parse.workloadFiles, endpoints: parse.endpoints }, latencyFileLines: latency.fileLines, workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes } },
+    workload: {
+      analysis: { bytes: parse.workloadBytes, files: parse.workloadFiles, endpoints: parse.endpoints },
+      idioms: { bytes: idioms.workloadBytes, files: idioms.workloadFiles, resources: idioms.resources, priced: idioms.pricedResources },
+      latencyFileLines: latency.fileLines,
+      workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes },
+    },
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? null : round(v)])),
     targets: verdicts,
-    perRunMs: Object.fromEntries(Object.entries(parse.perRun).map(([k, v]) => [k, v.map((ms) => round(ms, 0))])),
+    perRunMs: Object.fromEntries(Object.entries({ ...parse.perRun, idiomParse: idioms.perRun.parse, idiomAnalysis: idioms.perRun.analysis })
+      .map(([k, v]) => [k, v.map((ms) => round(ms, 0))])),
     notes,
   };
   const dir = resolve(__dirname, '../../bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   const table = ['| figure | value | target |', '|---|---|---|', ...Object.entries(result.figures).map(([k, v]) => `| ${k} | ${v ?? 'n/a'} | ${verdicts[k] ?? ''} |`)].join('\n');
-  writeFileSync(join(dir, 'latest.md'), `# Benchmark ${result.date}\n\n${table}\n`);
+  const idiomLine = `Idiom workload (bench/idiomWorkload.ts): ${result.workload.idioms.priced} of ${result.workload.idioms.resources} endpoint and NAT gateway instances priced.`;
+  writeFileSync(join(dir, 'latest.md'), `# Benchmark ${result.date}\n\n${table}\n\n${idiomLine}\n`);
   console.log(table);
+  console.log(`\n${idiomLine}`);
   console.log(`\n${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, node ${result.machine.node}; ${result.durationS} s${quick ? ' (quick)' : ''}`);
   for (const note of notes) console.log(note);
 })().catch((error: unknown) => {

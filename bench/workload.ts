@@ -4,7 +4,7 @@
 const SERVICES = ['ssm', 'ssmmessages', 'ec2messages', 'ecr.api', 'ecr.dkr', 'logs', 'secretsmanager', 'kms', 'sts', 'sqs', 'sns', 'monitoring'];
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'eu-central-1', 'sa-east-1'];
 
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
