@@ -14,7 +14,6 @@ function cliLabels(args: CliArgs): SettingLabels {
     monthlyDataGb: args.monthlyGb !== undefined ? '--monthly-gb' : 'the default; set --monthly-gb',
   };
 }
-import type { Finding } from './core/types';
 import { parseArgs, USAGE, type CliArgs } from './cli/args';
 import { checkJson, checkText } from './cli/checkOutput';
 import { checkSarif } from './cli/sarif';
@@ -22,6 +21,7 @@ import { costJson, costMarkdown } from './cli/costOutput';
 import { costText } from './cli/costText';
 import { filePrinter, flagNotes, mergedReport, type CostRun, type CostSection } from './cli/costRun';
 import { resolveTargets, type Target } from './cli/modules';
+import type { RootedFinding } from './cli/checkOutput';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import { relative, resolve } from 'node:path';
 
@@ -64,12 +64,17 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   const files = new DiskModuleFiles();
   // Every target's files are parsed up front, on both threads; each analysis then finds them.
   await analyzer.prepare(targets.map((t) => t.dir), files);
-  const findings: Finding[] = [];
+  const findings: RootedFinding[] = [];
   const sections: CostSection[] = [];
   const problems: { file: string; message: string }[] = [];
-  for (const target of targets) {
-    const analysis: ModuleAnalysis = analyzer.analyze(target.dir, files, settings);
-    findings.push(...analysis.findings.filter((f) => inScope(target, f.file)));
+  const seen = new Set<string>();
+  for (const { target, analysis } of rootAnalyses(targets.map((target) => ({ target, analysis: analyzer.analyze(target.dir, files, settings) })))) {
+    for (const f of analysis.findings.filter((f) => inScope(target, f.file))) {
+      // A child module shared by several roots: its findings are printed once, for the first root.
+      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;
+      if (!seen.has(key)) findings.push({ ...f, root: target.label });
+      seen.add(key);
+    }
     const report = moduleCosts(analysis);
     const file = filePrinter(target.given);
     problems.push(...analysis.inputProblems.map((p) => ({ file: file(p.file), message: p.message })));
@@ -80,7 +85,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   }
   analyzer.dispose();
   const unreadable = [...files.unreadable].filter(([file]) => targets.some((target) => inScope(target, file)));
-  findings.unshift(...unreadable.map(([file, reason]) => unreadableFinding(file, reason)));
+  findings.unshift(...unreadable.map(([file, reason]) => ({ ...unreadableFinding(file, reason), root: targets.find((t) => file.startsWith(t.dir))?.label ?? '.' })));
   for (const section of sections) if (section.empty) err(`vpce-lens: ${section.label} has no .tf files`);
   if (args.command === 'check') {
     if (args.format === 'json') out(JSON.stringify(checkJson(findings, version), null, 2));
@@ -97,6 +102,16 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   else out(costMarkdown(run, settings.pricingOverrides));
   for (const problem of problems) err(`vpce-lens: ${problem.message}`);
   return problems.length > 0 ? 2 : 0;
+}
+
+/**
+ * The analyses that are roots: a folder that another analysed folder calls as a local module is
+ * analysed through its callers (with their inputs), not a second time alone with default inputs.
+ * A single named file is always its own root.
+ */
+function rootAnalyses(all: { target: Target; analysis: ModuleAnalysis }[]): { target: Target; analysis: ModuleAnalysis }[] {
+  const called = new Set(all.flatMap(({ analysis }) => analysis.modules.slice(1).map((m) => m.evaluator.module.dir)));
+  return all.filter(({ target }) => target.onlyFile !== undefined || !called.has(target.dir));
 }
 
 /** `--price-overrides FILE`: the JSON shape of the vpceLens.pricing.overrides setting; a message when it is not. */

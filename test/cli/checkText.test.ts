@@ -3,12 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { checkText } from '../../server/src/cli/checkOutput';
-import type { Finding } from '../../server/src/core/types';
+import { checkText, type RootedFinding } from '../../server/src/cli/checkOutput';
 
 const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 5 } });
-const finding = (file: string, line: number, rule: string, extra: Partial<Finding> = {}): Finding => ({
-  rule, severity: 'warning', file: join(process.cwd(), file), range: at(line, 2), message: `${rule} says so.`, fixes: [], ...extra,
+const finding = (file: string, line: number, rule: string, extra: Partial<RootedFinding> = {}): RootedFinding => ({
+  rule, severity: 'warning', file: join(process.cwd(), file), range: at(line, 2), message: `${rule} says so.`, fixes: [], root: '.', ...extra,
 });
 
 test('findings are sorted by file and line, grouped by file, 1-based, with the summary last', () => {
@@ -31,4 +30,22 @@ test('findings are sorted by file and line, grouped by file, 1-based, with the s
 test('nothing to report is one line, which still counts suppressed findings', () => {
   assert.equal(checkText([]), 'vpce-lens: no findings');
   assert.equal(checkText([finding('a.tf', 0, 'VPCE201', { suppressed: true })]), 'vpce-lens: no findings, 1 suppressed');
+});
+
+test('findings of several root modules are grouped under each root', () => {
+  const text = checkText([
+    finding('prod/main.tf', 1, 'VPCE201', { root: 'live/prod' }),
+    finding('dev/main.tf', 2, 'VPCE203', { root: 'live/dev' }),
+    finding('prod/main.tf', 0, 'VPCE105', { root: 'live/prod' }),
+  ]);
+  assert.equal(text, [
+    '== live/prod',
+    'prod/main.tf:1:3: warning VPCE105 VPCE105 says so.',
+    'prod/main.tf:2:3: warning VPCE201 VPCE201 says so.',
+    '',
+    '== live/dev',
+    'dev/main.tf:3:3: warning VPCE203 VPCE203 says so.',
+    '',
+    'vpce-lens: 0 errors, 3 warnings, 0 info/hint in 2 files',
+  ].join('\n'));
 });

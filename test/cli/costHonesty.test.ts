@@ -158,3 +158,19 @@ test('several modules are grouped by the paths as given (absolute stays absolute
   assert.ok(json.resources.every((x: { file: string }) => x.file.startsWith('/')), 'files of an absolute path are absolute');
   assert.ok(json.resources.some((x: { service: string }) => x.service === 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718'), 'JSON keeps the full name');
 });
+
+test('--recursive on a repository with three roots sharing a child: the child is analysed through its callers, each finding once, each entry with its root', () => {
+  const check = JSON.parse(run(['check', 'test/fixtures/modules/monorepo', '--recursive', '--format', 'json']).stdout);
+  const keys = check.findings.map((f: { file: string; range: { start: { line: number } }; rule: string; message: string }) => `${f.file}:${f.range.start.line}:${f.rule}:${f.message}`);
+  assert.equal(new Set(keys).size, keys.length, 'no finding twice');
+  assert.ok(check.findings.length > 0);
+  assert.ok(check.findings.every((f: { root: string }) => f.root.startsWith('test/fixtures/modules/monorepo/live/')), 'the shared child is never a root of its own');
+  const cost = JSON.parse(run(['cost', 'test/fixtures/modules/monorepo', '--recursive', '--format', 'json']).stdout);
+  assert.deepEqual(cost.resources.map((r: { root: string; service: string; azCount: number }) => [r.root.split('/').pop(), r.service, r.azCount]), [
+    ['dev', 'logs', 1],
+    ['prod', 'ec2messages', 3], ['prod', 'ssm', 3], ['prod', 'ssmmessages', 3],
+    ['staging', 'logs', 2],
+  ]);
+  const text = run(['check', 'test/fixtures/modules/monorepo', '--recursive']).stdout;
+  assert.match(text, /^== test\/fixtures\/modules\/monorepo\/live\/dev$/m);
+});

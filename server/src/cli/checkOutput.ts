@@ -5,12 +5,15 @@ import type { Finding, TextEdit } from '../core/types';
 export interface CheckJson {
   tool: 'vpce-lens';
   version: string;
-  findings: (Omit<Finding, 'fixes'> & { fixes: { title: string; edits: TextEdit[] }[] })[];
+  findings: (Omit<Finding, 'fixes'> & { fixes: { title: string; edits: TextEdit[] }[]; root: string })[];
 }
+
+/** A finding and the root module (as the user named it) whose analysis made it. */
+export type RootedFinding = Finding & { root: string };
 
 const rel = (file: string) => relative(process.cwd(), file) || file;
 
-export function checkJson(findings: readonly Finding[], version: string): CheckJson {
+export function checkJson(findings: readonly RootedFinding[], version: string): CheckJson {
   return {
     tool: 'vpce-lens',
     version,
@@ -23,6 +26,7 @@ export function checkJson(findings: readonly Finding[], version: string): CheckJ
       ...(f.address ? { address: f.address } : {}),
       ...(f.suppressed ? { suppressed: true } : {}),
       fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ ...e, file: rel(e.file) })) })),
+      root: f.root,
     })),
   };
 }
@@ -32,11 +36,21 @@ export function checkJson(findings: readonly Finding[], version: string): CheckJ
  * `file:line:col: severity RULE message` form editors and problem matchers read (1-based),
  * a blank line between files, then one summary line.
  */
-export function checkText(findings: readonly Finding[]): string {
-  const shown = findings.filter((f) => !f.suppressed).sort(byPlace);
+export function checkText(findings: readonly RootedFinding[]): string {
+  const roots = [...new Set(findings.map((f) => f.root))];
+  const byRoot = (f: RootedFinding) => roots.indexOf(f.root);
+  const shown = findings.filter((f) => !f.suppressed).sort((a, b) => byRoot(a) - byRoot(b) || byPlace(a, b));
   const lines: string[] = [];
   let previousFile: string | undefined;
+  let previousRoot: string | undefined;
   for (const f of shown) {
+    // Several root modules: their findings are grouped under each root's name.
+    if (roots.length > 1 && f.root !== previousRoot) {
+      if (previousRoot !== undefined) lines.push('');
+      lines.push(`== ${f.root}`);
+      previousFile = undefined;
+    }
+    previousRoot = f.root;
     if (previousFile !== undefined && f.file !== previousFile) lines.push('');
     previousFile = f.file;
     const where = `${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;

@@ -58,7 +58,10 @@ function moduleDirsUnder(root: string): string[] | undefined {
     }
     return true;
   };
-  return visit(root, true) ? found : undefined;
+  if (!visit(root, true)) return undefined;
+  // The folder named is a module only if it has .tf files (or nothing below it has).
+  const rootHasTf = readdirSync(root, { withFileTypes: true }).some((e) => e.isFile() && e.name.endsWith('.tf'));
+  return rootHasTf || found.length === 1 ? found : found.slice(1);
 }
 
 function listable(dir: string): boolean {

@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 export const syntaxErrorRule: Rule = {
   id: 'VPCE000',
   run: (analysis) =>
-    analysis.modules.flatMap((m) => m.evaluator.module.files).flatMap((file) =>
+    // A module called with count/for_each is evaluated once per instance over the same files.
+    [...new Set(analysis.modules.flatMap((m) => m.evaluator.module.files))].flatMap((file) =>
       file.syntaxErrors.map((error) => ({ file: file.path, range: error.range, message: error.message })),
     ),
 };
