@@ -6,8 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pricedModule, REPO } from '../helpers/costFixtures';
-import { analyzeModule } from '../helpers/memoryModule';
+import { analyzeModule, analyzer } from '../helpers/memoryModule';
 import { formatValue } from '../../server/src/core/model/values';
+import { DiskModuleFiles } from '../../server/src/diskFiles';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';
 
 const MODULES = join(REPO, 'test/fixtures/modules');
 
@@ -250,4 +253,32 @@ resource "aws_vpc_endpoint" "s3" {
   // A root module (it configures its provider) means its "" literally.
   const root = await analyzeModule(`provider "aws" {\n  region = "eu-west-1"\n}\n${module}`);
   assert.equal(root.endpoints[0]!.serviceName, 'com.amazonaws..s3');
+});
+
+test('a downloaded vpc-endpoints module (in its own style) and the built-in model of the same call agree', async () => {
+  const dir = join(MODULES, 'downloaded-vpc-endpoints');
+  const downloaded = await pricedModule(dir);
+  assert.equal(downloaded.analysis.root.registry.calls.length, 0, 'the downloaded code is read, not the model');
+  // The same call without the init cache: the built-in model prices it.
+  const files = new DiskModuleFiles();
+  const withoutCache = { list: (d: string) => files.list(d), read: (p: string) => (p.includes('/.terraform/') ? undefined : files.read(p)) };
+  const modelled = (await analyzer()).analyze(dir, withoutCache, DEFAULT_SETTINGS);
+  assert.equal(modelled.root.registry.calls.length, 1, 'the built-in model prices the call when it is not downloaded');
+  const row = (r: { address: string; endpointType: string | null; service: string | null; azCount: number | null; monthly: number | null }) =>
+    [r.address, r.endpointType, r.service, r.azCount, r.monthly === null ? null : Math.round(r.monthly * 100) / 100];
+  const fromCode = downloaded.report.resources.map(row).sort();
+  const fromModel = moduleCosts(modelled).resources.map(row).sort();
+  assert.deepEqual(fromCode, fromModel);
+  assert.deepEqual(fromCode.map((r) => r[0]), [
+    'module.endpoints.aws_vpc_endpoint.this["ecr_api"]',
+    'module.endpoints.aws_vpc_endpoint.this["s3"]',
+    'module.endpoints.aws_vpc_endpoint.this["ssm"]',
+  ]);
+  assert.deepEqual(downloaded.report.unpriced, []);
+  const dns = (a: { endpoints: { address: string; privateDnsEnabled: unknown }[] }[]) => a.flatMap((m) => m.endpoints).map((e) => [e.address, e.privateDnsEnabled]);
+  assert.deepEqual(dns(downloaded.analysis.modules), [
+    ['module.endpoints.aws_vpc_endpoint.this["ecr_api"]', undefined],
+    ['module.endpoints.aws_vpc_endpoint.this["s3"]', undefined],
+    ['module.endpoints.aws_vpc_endpoint.this["ssm"]', true],
+  ]);
 });
