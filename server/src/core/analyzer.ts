@@ -8,6 +8,7 @@ import { SharedParsing, type SharedParseResult } from './parse/sharedParsing';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
+import type { ReferenceOptions } from './model/references';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
 import { endpointViews, type EndpointView } from './model/endpoints';
 import { networkView, type NetworkView } from './model/network';
@@ -117,10 +118,13 @@ export class Analyzer {
   private evaluateModule(
     module: TerraformModule, prefix: string, settings: AnalysisSettings, files: ModuleFiles,
     inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
+    rootDir = module.dir,
   ): EvaluatedModule {
     const children: EvaluatedModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
+      rootDir,
+      ...fileAccess(files),
       ...(settings.region ? { regionSetting: settings.region } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
       loadChildModule: (call, caller) => {
@@ -145,7 +149,7 @@ export class Analyzer {
     for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, MODULE_SCOPE));
     const providerMap = providersArgument(call);
     const inherited = (key: string) => providerRegion(caller, providerMap.get(key) ?? key);
-    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1);
+    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1, caller.refs.options.rootDir);
   }
 
   private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {
@@ -184,6 +188,17 @@ export class Analyzer {
     this.parser.dispose();
     void this.shared?.dispose();
   }
+}
+
+/** How built-in file functions read: bytes when the files offer them, else the text read for analysis. */
+function fileAccess(files: ModuleFiles): Pick<ReferenceOptions, 'readFile' | 'listFiles'> {
+  const readFile = files.readBytes
+    ? (path: string) => files.readBytes!(path)
+    : (path: string) => {
+      const source = files.read(path);
+      return source ? new TextEncoder().encode(source.text) : undefined;
+    };
+  return { readFile, ...(files.listFiles ? { listFiles: (dir: string) => files.listFiles!(dir) } : {}) };
 }
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {
