@@ -1,8 +1,8 @@
 // Map, boolean and set functions: alltrue anytrue coalesce keys lookup matchkeys merge
 // setintersection setproduct setsubtract setunion transpose values zipmap.
-import { type MapValue, type Value, evalError, isError, isInstance, isList, isMap, isUnknown, sortedEntries, unknown } from '../values';
+import { type EvalError, type MapValue, type Value, evalError, identityKey, isError, isInstance, isList, isMap, isUnknown, sortedEntries, unknown } from '../values';
 import { convertAll, unify } from './convert';
-import { sameValue, setIntersection, setSubtract, setUnion } from './sets';
+import { sameValue, toSet } from './sets';
 import type { Impl } from './spec';
 import { compareStrings } from './text';
 
@@ -114,9 +114,42 @@ export const zipmap: Impl = ([keysArg, valuesArg]) => {
   return out;
 };
 
-export const setunion: Impl = (sets) => setUnion(sets);
-export const setintersection: Impl = (sets) => setIntersection(sets);
-export const setsubtract: Impl = (sets) => setSubtract(sets);
+const keyOf = (v: Value): string => identityKey(v) as string;
+
+/**
+ * The arguments of a set operation (each already a set) with their elements unified across all
+ * of them, as Terraform gives every set the one element type; each keyed by element identity.
+ */
+function keyed(sets: readonly Value[]): Map<string, Value>[] | EvalError {
+  const lists = sets as Value[][];
+  const all = unify(lists.flat());
+  if (isError(all)) return all;
+  let offset = 0;
+  return lists.map((list) => {
+    const part = all.slice(offset, offset + list.length);
+    offset += list.length;
+    return new Map(part.map((v) => [keyOf(v), v]));
+  });
+}
+
+export const setunion: Impl = (sets) => {
+  const maps = keyed(sets);
+  return isError(maps) ? maps : toSet(maps.flatMap((m) => [...m.values()]));
+};
+
+export const setintersection: Impl = (sets) => {
+  const maps = keyed(sets);
+  if (isError(maps)) return maps;
+  const [first, ...rest] = maps;
+  return toSet([...first!.entries()].filter(([k]) => rest.every((m) => m.has(k))).map(([, v]) => v));
+};
+
+export const setsubtract: Impl = (sets) => {
+  const maps = keyed(sets);
+  if (isError(maps)) return maps;
+  const [a, b] = maps;
+  return toSet([...a!.entries()].filter(([k]) => !b!.has(k)).map(([, v]) => v));
+};
 
 /** setproduct(sets...): every combination, in the order of the arguments' elements. */
 export const setproduct: Impl = (args) => {

@@ -1,9 +1,9 @@
 // Terraform sets in our value model: a list of distinct elements in the order Terraform
 // iterates them (strings lexically, numbers ascending, false before true; other element types
 // in first-seen order). A set whose elements cannot all be told apart has an unknown length,
-// so it is Unknown unless its Unknown elements carry an identity.
-import { type EvalError, type Value, identityKey, isError, isList, isMap, isUnknown, unknown } from '../values';
-import { unify } from './convert';
+// so it is Unknown, unless all its elements are Unknowns with identities (vpce-lens counts
+// distinct identities as distinct values: that is how subnets are counted without ids).
+import { type Value, identityKey, isList, isMap, isUnknown, unknown } from '../values';
 import { compareStrings } from './text';
 
 /** Whether a value holds an Unknown anywhere (an identified one counts: its value is not known). */
@@ -52,41 +52,3 @@ export function toSet(items: readonly Value[]): Value {
   if (out.every((x) => typeof x === 'boolean')) return (out as boolean[]).sort((a, b) => Number(a) - Number(b));
   return out;
 }
-
-const keyOf = (v: Value): string => identityKey(v) as string;
-
-/**
- * The arguments of a set operation (each already a set) with their elements unified across all
- * of them, as Terraform gives every set the one element type; each keyed by element identity.
- */
-function keyed(sets: readonly Value[]): Map<string, Value>[] | EvalError {
-  const lists = sets as Value[][];
-  const all = unify(lists.flat());
-  if (isError(all)) return all;
-  let offset = 0;
-  return lists.map((list) => {
-    const part = all.slice(offset, offset + list.length);
-    offset += list.length;
-    return new Map(part.map((v) => [keyOf(v), v]));
-  });
-}
-
-export function setUnion(sets: readonly Value[]): Value {
-  const maps = keyed(sets);
-  return isError(maps) ? maps : toSet(maps.flatMap((m) => [...m.values()]));
-}
-
-export function setIntersection(sets: readonly Value[]): Value {
-  const maps = keyed(sets);
-  if (isError(maps)) return maps;
-  const [first, ...rest] = maps;
-  return toSet([...first!.entries()].filter(([k]) => rest.every((m) => m.has(k))).map(([, v]) => v));
-}
-
-export function setSubtract(sets: readonly Value[]): Value {
-  const maps = keyed(sets);
-  if (isError(maps)) return maps;
-  const [a, b] = maps;
-  return toSet([...a!.entries()].filter(([k]) => !b!.has(k)).map(([, v]) => v));
-}
-
