@@ -54,9 +54,17 @@ export class DiskModuleFiles implements ModuleFiles {
     return this.texts.get(path);
   }
 
+  /** Files read for Terraform's file functions by this instance. */
+  private readonly bytes = new Map<string, Uint8Array | 'missing' | undefined>();
+
   readBytes(path: string): Uint8Array | 'missing' | undefined {
     const open = this.overlay?.get(path);
     if (open) return new TextEncoder().encode(open.text);
+    if (!this.bytes.has(path)) this.bytes.set(path, this.readDiskBytes(path));
+    return this.bytes.get(path);
+  }
+
+  private readDiskBytes(path: string): Uint8Array | 'missing' | undefined {
     try {
       const stat = statSync(path);
       return stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path) : undefined;
@@ -75,7 +83,7 @@ export class DiskModuleFiles implements ModuleFiles {
           if (++entries > MAX_LISTED_ENTRIES) return undefined;
           const path = join(next, entry.name);
           if (entry.isDirectory()) pending.push(path);
-          else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path).isFile())) files.push(path);
+          else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path))) files.push(path);
         }
       }
     } catch {
@@ -101,6 +109,14 @@ export class DiskModuleFiles implements ModuleFiles {
       this.unreadable.set(path, `cannot be read (${isPermissionError(error) ? 'permission denied' : (error as NodeJS.ErrnoException).code ?? 'error'}); not analysed`);
       return undefined;
     }
+  }
+}
+
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a broken link
   }
 }
 
