@@ -9,6 +9,8 @@ import { isVarFileName } from './core/model/tfvars';
 import { DEFAULT_USAGE_FILE } from './core/pricing/usage';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** fileset() over a larger tree (a checked-out .terraform folder, say) is left Unknown. */
+const MAX_LISTED_ENTRIES = 10_000;
 
 export interface Overlay {
   get(path: string): SourceText | undefined;
@@ -52,6 +54,44 @@ export class DiskModuleFiles implements ModuleFiles {
     return this.texts.get(path);
   }
 
+  /** Files read for Terraform's file functions by this instance. */
+  private readonly bytes = new Map<string, Uint8Array | 'missing' | undefined>();
+
+  readBytes(path: string): Uint8Array | 'missing' | undefined {
+    const open = this.overlay?.get(path);
+    if (open) return new TextEncoder().encode(open.text);
+    if (!this.bytes.has(path)) this.bytes.set(path, this.readDiskBytes(path));
+    return this.bytes.get(path);
+  }
+
+  private readDiskBytes(path: string): Uint8Array | 'missing' | undefined {
+    try {
+      const stat = statSync(path);
+      return stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path) : undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
+    }
+  }
+
+  listFiles(dir: string): string[] | undefined {
+    const files: string[] = [];
+    const pending = [dir];
+    let entries = 0;
+    try {
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        for (const entry of readdirSync(next, { withFileTypes: true })) {
+          if (++entries > MAX_LISTED_ENTRIES) return undefined;
+          const path = join(next, entry.name);
+          if (entry.isDirectory()) pending.push(path);
+          else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path))) files.push(path);
+        }
+      }
+    } catch {
+      return undefined;
+    }
+    return files;
+  }
+
   private readDisk(path: string): SourceText | undefined {
     try {
       if (statSync(path).size > MAX_FILE_BYTES) {
@@ -72,6 +112,14 @@ export class DiskModuleFiles implements ModuleFiles {
       this.unreadable.set(path, `cannot be read (${isPermissionError(error) ? 'permission denied' : (error as NodeJS.ErrnoException).code ?? 'error'}); not analysed`);
       return undefined;
     }
+  }
+}
+
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a broken link
   }
 }
 

@@ -20,6 +20,8 @@ export interface ConformanceCase {
   setup: string;
   /** Text of terraform.tfvars, if the case needs one. */
   tfvars?: string;
+  /** Other files of the module (name relative to the module -> text), for the file functions. */
+  files?: Record<string, string>;
   /** Analysis settings (e.g. `region`). */
   settings: Record<string, unknown>;
   expect: Expectation;
@@ -29,7 +31,7 @@ export interface ConformanceCase {
 const UNKNOWN_MARK = '<unknown>';
 
 interface RawCase {
-  expr?: unknown; setup?: unknown; tfvars?: unknown; settings?: unknown; expect?: unknown; unknown?: unknown; error?: unknown; source?: unknown;
+  expr?: unknown; setup?: unknown; tfvars?: unknown; files?: unknown; settings?: unknown; expect?: unknown; unknown?: unknown; error?: unknown; source?: unknown;
 }
 
 export function conformanceFiles(): string[] {
@@ -56,6 +58,7 @@ function readCases(file: string): ConformanceCase[] {
       id, expr: raw.expr,
       setup: [doc.setup, raw.setup].filter((s): s is string => typeof s === 'string').join('\n'),
       ...(typeof raw.tfvars === 'string' ? { tfvars: raw.tfvars } : {}),
+      ...(raw.files && typeof raw.files === 'object' ? { files: raw.files as Record<string, string> } : {}),
       settings: (raw.settings as Record<string, unknown> | undefined) ?? {},
       expect, source,
     };

@@ -20,6 +20,13 @@ export function memoryFiles(files: Record<string, string>): ModuleFiles {
       const text = files[path];
       return text === undefined ? undefined : { path, text };
     },
+    readBytes(path) {
+      const text = files[path];
+      return text === undefined ? 'missing' : new TextEncoder().encode(text);
+    },
+    listFiles(dir) {
+      return Object.keys(files).filter((p) => p.startsWith(`${dir}/`));
+    },
   };
 }
 

@@ -21,7 +21,7 @@ test('every built-in function has a conformance case', () => {
 
 for (const c of cases) {
   test(`${c.id}: ${c.expr.replace(/\s+/g, ' ').slice(0, 100)}`, async () => {
-    const files: Record<string, string> = { 'main.tf': `${c.setup}\nlocals {\n  result = ${c.expr}\n}\n` };
+    const files: Record<string, string> = { ...c.files, 'main.tf': `${c.setup}\nlocals {\n  result = ${c.expr}\n}\n` };
     if (c.tfvars !== undefined) files['terraform.tfvars'] = c.tfvars;
     const analysis = await analyzeModule(files, c.settings);
     const syntax = analysis.files.flatMap((f) => f.syntaxErrors);

@@ -74,7 +74,7 @@ locals {
   assert.equal(local(a, 'e'), 'ec2messages');
   assert.equal(show(local(a, 'tl')), '["ec2messages", "logs", "ssm"]');
   assert.equal(local(a, 'c'), true);
-  assert.ok(isUnknown(local(a, 'cidr')), 'cidrsubnet stays Unknown');
+  assert.equal(local(a, 'cidr'), '10.0.1.0/24', 'cidrsubnet as documented');
   assert.ok(isUnknown(local(a, 'unknownf')), 'an unknown function is Unknown');
 });
 

@@ -8,6 +8,7 @@ import { SharedParsing, type SharedParseResult } from './parse/sharedParsing';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import { Evaluator } from './model/evaluator';
+import type { ReferenceOptions } from './model/references';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
 import { endpointViews, type EndpointView } from './model/endpoints';
 import { networkView, type NetworkView } from './model/network';
@@ -55,6 +56,8 @@ interface EvaluationContext {
   settings: AnalysisSettings;
   files: ModuleFiles;
   manifest: ModuleManifest;
+  /** The root module's folder: `path.root`, and where file functions' relative paths start. */
+  rootDir: string;
 }
 
 export interface ModuleAnalysis {
@@ -127,7 +130,7 @@ export class Analyzer {
     const module = buildModule(dir, hclFiles, variableValues);
     const manifest = ModuleManifest.read(dir, files);
     if (manifest.problem) inputProblems.push(inputProblem(dir, manifest.problem));
-    const root = this.evaluateModule(module, '', '', { settings, files, manifest }, undefined, 0);
+    const root = this.evaluateModule(module, '', '', { settings, files, manifest, rootDir: dir }, undefined, 0);
     const modules = flatten(root);
     const analysis: ModuleAnalysis = {
       dir, files: hclFiles, root, modules,
@@ -147,6 +150,8 @@ export class Analyzer {
     const unreadModules: UnreadModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
+      rootDir: context.rootDir,
+      ...fileAccess(context.files),
       ...(depth === 0 && module.providers.size === 0 ? { placeholderDefaults: true } : {}),
       ...(context.settings.region ? { regionSetting: { region: context.settings.region, label: context.settings.labels.region } } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
@@ -225,6 +230,17 @@ export class Analyzer {
     this.parser.dispose();
     void this.shared?.dispose();
   }
+}
+
+/** How built-in file functions read: bytes when the files offer them, else the text read for analysis. */
+function fileAccess(files: ModuleFiles): Pick<ReferenceOptions, 'readFile' | 'listFiles'> {
+  const readFile = files.readBytes
+    ? (path: string) => files.readBytes!(path)
+    : (path: string) => {
+      const source = files.read(path);
+      return source ? new TextEncoder().encode(source.text) : undefined;
+    };
+  return { readFile, ...(files.listFiles ? { listFiles: (dir: string) => files.listFiles!(dir) } : {}) };
 }
 
 function flatten(module: EvaluatedModule): EvaluatedModule[] {

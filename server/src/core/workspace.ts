@@ -20,4 +20,12 @@ export interface ModuleFiles {
   list(dir: string): { tf: string[]; varFiles: string[]; usageFile?: string };
   /** The text of a file, or undefined when it cannot be read. */
   read(path: string): SourceText | undefined;
+  /**
+   * The bytes of any file, for Terraform's file functions (file(), filebase64(), ...): 'missing'
+   * when no file exists there, undefined when it cannot be read. Failures are not problems of
+   * the analysis (the function's result is an error or Unknown instead).
+   */
+  readBytes?(path: string): Uint8Array | 'missing' | undefined;
+  /** The regular files under a directory, recursively (absolute paths), for fileset(); undefined when it cannot be listed. */
+  listFiles?(dir: string): string[] | undefined;
 }

@@ -75,7 +75,7 @@ export class Evaluator {
           if (!isList(last)) return evalError(`${expr.name}(...): the expanded argument is not a list`);
           args.push(...last);
         }
-        return callFunction(expr.name, args);
+        return callFunction(expr.name, args, this.refs.functionContext);
       }
       case 'for':
         return forExpression(expr, scope, this.evaluateBound);

@@ -1,7 +1,9 @@
 // What a reference's root means: var., local., each., count., module., data., a resource, or a
 // for-expression variable. Also decides a resource's instances (count / for_each).
+import { relative } from 'node:path';
 import type { Step } from '../parse/ast';
 import { dataSourceAttribute } from './dataSources';
+import type { CallContext } from './functions';
 import type { Evaluator } from './evaluator';
 import { inputVariableValue } from './inputVariables';
 import { knownModuleOutput } from './knownModules';
@@ -27,6 +29,12 @@ export interface ReferenceOptions {
    * downloaded), with that instance's inputs; undefined when its code cannot be read.
    */
   loadChildModule?: (call: ModuleCall, caller: Evaluator, instance: Instance) => Evaluator | undefined;
+  /** The root module's directory: Terraform's working directory, which `path.module` and file paths are relative to. */
+  rootDir?: string;
+  /** Reads a file for the file functions: its bytes, 'missing', or undefined when it cannot be read. */
+  readFile?: (absolutePath: string) => Uint8Array | 'missing' | undefined;
+  /** The regular files under a directory (absolute paths), for fileset(). */
+  listFiles?: (absoluteDir: string) => readonly string[] | undefined;
 }
 
 export class References {
@@ -80,6 +88,7 @@ export class References {
         return { value: this.resourceValue(`data.${first}.${second}`), rest: steps.slice(2) };
       }
       case 'path':
+        return { value: this.path(first), rest: steps.slice(1) };
       case 'terraform':
       case 'self':
         return { value: unknown(`${name}.* is not evaluated`), rest: [] };
@@ -87,6 +96,22 @@ export class References {
         if (first === undefined) return { value: unknown(`unknown reference ${name}`), rest: [] };
         return { value: this.resourceValue(`${name}.${first}`), rest: steps.slice(1) };
     }
+  }
+
+  /** `path.module` and `path.root`, relative to the working directory as Terraform gives them. */
+  private path(name: string | undefined): Value {
+    const root = this.options.rootDir;
+    if (root === undefined || (name !== 'module' && name !== 'root')) return unknown(`path.${name ?? ''} is not evaluated`);
+    return name === 'root' ? '.' : relative(root, this.evaluator.module.dir) || '.';
+  }
+
+  private context?: CallContext;
+
+  /** What built-in functions may read: this module's files, from the root module's directory. */
+  get functionContext(): CallContext {
+    const { rootDir, readFile, listFiles } = this.options;
+    this.context ??= { moduleDir: this.evaluator.module.dir, ...(rootDir ? { rootDir } : {}), ...(readFile ? { readFile } : {}), ...(listFiles ? { listFiles } : {}) };
+    return this.context;
   }
 
   variable(name: string): Value {
