@@ -1,6 +1,6 @@
 // Map, boolean and set functions: alltrue anytrue coalesce keys lookup matchkeys merge
 // setintersection setproduct setsubtract setunion transpose values zipmap.
-import { type EvalError, type MapValue, type Value, evalError, identityKey, isError, isInstance, isList, isMap, isUnknown, sortedEntries, unknown } from '../values';
+import { type EvalError, type MapValue, type Value, evalError, identityKey, isError, isInstance, isList, isMap, isSet, isUnknown, markSet, sortedEntries, unknown } from '../values';
 import { convertAll, unify } from './convert';
 import { sameValue, toSet } from './sets';
 import type { Impl } from './spec';
@@ -164,5 +164,6 @@ export const setproduct: Impl = (args) => {
   }
   let product: Value[][] = [[]];
   for (const list of lists) product = product.flatMap((prefix) => list.map((x) => [...prefix, x]));
-  return product;
+  // Sets in, a set out; any list among the arguments makes the result a list.
+  return args.every((a) => isSet(a)) ? markSet(product) : product;
 };

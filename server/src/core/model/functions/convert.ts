@@ -78,7 +78,8 @@ export function convert(v: Value, type: ParamType): Value {
   if (!isList(v)) return evalError(`a ${isInstance(v) ? 'object' : typeName(v)} value where a ${'list' in type ? 'list' : 'set'} is needed`);
   const items = convertAll(v, 'list' in type ? type.list : type.set);
   if (isError(items)) return items;
-  return 'set' in type ? toSet(items) : items;
+  // A list is a new array: a set's mark (values.ts markSet) must not follow it.
+  return 'set' in type ? toSet(items) : [...items];
 }
 
 /** Elements converted to one element type; `any` unifies them as Terraform does for a collection. */

@@ -3,7 +3,7 @@
 // in first-seen order). A set whose elements cannot all be told apart has an unknown length,
 // so it is Unknown, unless all its elements are Unknowns with identities (vpce-lens counts
 // distinct identities as distinct values: that is how subnets are counted without ids).
-import { type Value, identityKey, isList, isMap, isUnknown, unknown } from '../values';
+import { type Value, identityKey, isList, isMap, isUnknown, markSet, unknown } from '../values';
 import { compareStrings } from './text';
 
 /** Whether a value holds an Unknown anywhere (an identified one counts: its value is not known). */
@@ -44,11 +44,12 @@ export function distinctElements(items: readonly Value[]): Value[] | undefined {
   return out;
 }
 
+/** Distinct elements in Terraform's set order, marked as a set (indexing it is an error). */
 export function toSet(items: readonly Value[]): Value {
   const out = distinctElements(items);
   if (!out) return unknown('a set with elements not known until apply');
-  if (out.every((x) => typeof x === 'string')) return (out as string[]).sort(compareStrings);
-  if (out.every((x) => typeof x === 'number')) return (out as number[]).sort((a, b) => a - b);
-  if (out.every((x) => typeof x === 'boolean')) return (out as boolean[]).sort((a, b) => Number(a) - Number(b));
-  return out;
+  if (out.every((x) => typeof x === 'string')) return markSet((out as string[]).sort(compareStrings));
+  if (out.every((x) => typeof x === 'number')) return markSet((out as number[]).sort((a, b) => a - b));
+  if (out.every((x) => typeof x === 'boolean')) return markSet((out as boolean[]).sort((a, b) => Number(a) - Number(b)));
+  return markSet(out);
 }
