@@ -25,7 +25,9 @@ export function costLenses(modules: readonly LocatableModule[], report: CostRepo
     const money = (n: number) => formatMoney(n, options.format);
     const t = report.totals;
     const total = t.complete ? `${money(t.monthly)}/mo` : `≥ ${money(t.monthly)}/mo (${report.unpriced.length} not priced)`;
-    const title = `Module: ${total} · endpoints ${money(t.endpoints)} · NAT gateways ${money(t.natGateways)} · cost report`;
+    const title = report.resources.length === 0
+      ? `Module: cost unknown · ${report.unpriced.length} not priced · cost report`
+      : `Module: ${total} · endpoints ${money(t.endpoints)} · NAT gateways ${money(t.natGateways)} · cost report`;
     lenses.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, title, summary: true });
   }
   return lenses;
