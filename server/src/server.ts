@@ -1,5 +1,6 @@
 // The language server: connection, documents, capabilities, and the wiring of features.
 // Runs over IPC for the VS Code client and over stdio (`--stdio`) for any LSP editor.
+import { writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
@@ -13,7 +14,17 @@ import { OpenDocuments } from './documents';
 import type { FeatureContext } from './features/context';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { FEATURES } from './features/index';
+import { serverLaunch } from './serverArgs';
 import { URI } from './uri';
+
+// --help, --version or no transport: print and exit before anything starts (synchronous writes,
+// so nothing is lost to process.exit).
+const launch = serverLaunch(process.argv.slice(2), version);
+if (launch.kind === 'exit') {
+  if (launch.stdout !== undefined) writeSync(1, `${launch.stdout}\n`);
+  if (launch.stderr !== undefined) writeSync(2, `${launch.stderr}\n`);
+  process.exit(launch.code);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new OpenDocuments();
