@@ -36,7 +36,7 @@ export const USAGE = `Usage:
                   [--monthly-gb N] [--usage-file FILE] [--var-file FILE ...] [--hours-per-month H] [--recursive]
   vpce-lens --version | --help
 
-A PATH is a Terraform module directory or a .tf file (read with its directory); default: the current directory.
+A PATH is a Terraform module directory or a .tf / .tofu file (read with its directory); default: the current directory.
 Exit codes: check 0 = no error finding, 1 = error findings, 2 = usage error or unreadable input; cost 0 or 2.`;
 
 function number(name: string, raw: string, integer: boolean, min: number): number | string {
