@@ -20,7 +20,8 @@ export const inlayHintsFeature: Feature = {
         const command = { title: 'Show Cost Report', command: SHOW_COST_REPORT_COMMAND, arguments: [URI.fromPath(costs.dir)] };
         return costHints(costs.analysis.modules, costs.report, costs.path, document.getText(), costs.settings.currencyFormat)
           .filter((hint) => hint.position.line >= range.start.line && hint.position.line <= range.end.line)
-          .map((hint) => ({ position: hint.position, label: [{ value: hint.label, tooltip: 'vpce-lens: the cost report of this module', command }], paddingLeft: true }));
+          // The tooltip repeats the label: editors shorten long hints (VS Code at 43 characters).
+          .map((hint) => ({ position: hint.position, label: [{ value: hint.label, tooltip: `${hint.label}\n\nvpce-lens: click for the cost report of this module`, command }], paddingLeft: true }));
       }),
     );
   },
