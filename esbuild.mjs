@@ -1,7 +1,7 @@
 // Bundles the client, the language server and the CLI into dist/, next to the wasm files they
 // load at run time, so that dist/ runs with node_modules absent.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -35,3 +35,5 @@ await Promise.all([
   // The parse thread the server and the CLI start (server/src/core/parse/parallel.ts).
   build({ ...common, entryPoints: ['server/src/core/parseWorker.ts'], outfile: `${outdir}/parseWorker.js` }),
 ]);
+// The two bins (package.json "bin") run as commands straight from dist/ (`./dist/cli.js`).
+for (const bin of ['cli.js', 'server.js']) chmodSync(join(outdir, bin), 0o755);

@@ -14,13 +14,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // The usage file is synchronised too, so that its unsaved edits price the module.
-    documentSelector: [{ scheme: 'file', language: 'terraform' }, { scheme: 'file', pattern: '**/infracost-usage.yml' }],
+    // The usage file is synchronised too, so that its unsaved edits price the module. OpenTofu's
+    // *.tofu files are Terraform to vpce-lens whatever language another extension gives them.
+    documentSelector: [
+      { scheme: 'file', language: 'terraform' }, { scheme: 'file', pattern: '**/*.tofu' }, { scheme: 'file', pattern: '**/infracost-usage.yml' },
+    ],
     synchronize: {
       configurationSection: 'vpceLens',
       // A new `terraform init` rewrites modules.json: the downloaded modules may have changed.
       fileEvents: [
-        workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
+        workspace.createFileSystemWatcher('**/{*.tf,*.tofu,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
         workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
       ],
     },

@@ -10,13 +10,18 @@ export interface ServerSettings {
   analysis: AnalysisSettings;
   /** Delay between the last keystroke and the analysis that publishes diagnostics. */
   debounceMs: number;
-  /** `vpceLens.codeLens.enabled`. */
+  /** Cost code lenses: `vpceLens.costDisplay` "lens" or "both", unless `vpceLens.codeLens.enabled` is false. */
   codeLensEnabled: boolean;
+  /** Cost inlay hints: `vpceLens.costDisplay` "hint" or "both". */
+  inlayHintsEnabled: boolean;
   /** `vpceLens.currencyFormat`: how money is shown (amounts stay in the catalogue's currency). */
   currencyFormat: CurrencyFormat;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+const COST_DISPLAYS = ['lens', 'hint', 'both', 'none'] as const;
+/** `vpceLens.costDisplay`: where block costs are shown. */
+export type CostDisplay = (typeof COST_DISPLAYS)[number];
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
@@ -73,10 +78,14 @@ export function fromClient(raw: unknown): ServerSettings {
   const diagnostics = (typeof r.diagnostics === 'object' && r.diagnostics !== null ? r.diagnostics : {}) as Record<string, unknown>;
   const codeLens = (typeof r.codeLens === 'object' && r.codeLens !== null ? r.codeLens : {}) as Record<string, unknown>;
   const debounce = diagnostics.debounceMs;
+  const display: CostDisplay = COST_DISPLAYS.find((d) => d === r.costDisplay) ?? 'lens';
   return {
     analysis: raw === undefined ? DEFAULT_SETTINGS : normalizeSettings({ ...r, pricingOverrides: pricing.overrides }),
     debounceMs: typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : DEFAULT_DEBOUNCE_MS,
-    codeLensEnabled: codeLens.enabled !== false,
+    // The setting costDisplay superseded: false still hides the lenses, so nobody who had turned
+    // them off sees them come back.
+    codeLensEnabled: (display === 'lens' || display === 'both') && codeLens.enabled !== false,
+    inlayHintsEnabled: display === 'hint' || display === 'both',
     currencyFormat: currencyFormat(r.currencyFormat),
   };
 }

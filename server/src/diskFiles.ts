@@ -7,6 +7,7 @@ import type { Finding } from './core/types';
 import type { ModuleFiles, SourceText } from './core/workspace';
 import { isVarFileName } from './core/model/tfvars';
 import { DEFAULT_USAGE_FILE } from './core/pricing/usage';
+import { configFilesOf } from './core/configFiles';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** fileset() over a larger tree (a checked-out .terraform folder, say) is left Unknown. */
@@ -38,7 +39,7 @@ export class DiskModuleFiles implements ModuleFiles {
     const sorted = [...names].sort();
     const usageFile = sorted.find((p) => p.slice(dir.length + 1) === DEFAULT_USAGE_FILE);
     return {
-      tf: sorted.filter((p) => p.endsWith('.tf')),
+      tf: configFilesOf(sorted),
       varFiles: sorted.filter((p) => isVarFileName(p.slice(dir.length + 1))),
       ...(usageFile ? { usageFile } : {}),
     };

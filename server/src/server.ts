@@ -1,19 +1,31 @@
 // The language server: connection, documents, capabilities, and the wiring of features.
 // Runs over IPC for the VS Code client and over stdio (`--stdio`) for any LSP editor.
+import { writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, type InitializeResult,
-  type WorkspaceFolder,
+  CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, InlayHintRefreshRequest, ProposedFeatures, TextDocumentSyncKind,
+  type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { Analyzer } from './core/analyzer';
 import { AnalysisService } from './analysisService';
+import { CONFIG_EXTENSIONS, isConfigFile } from './core/configFiles';
 import { SettingsStore } from './config';
 import { OpenDocuments } from './documents';
 import type { FeatureContext } from './features/context';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { FEATURES } from './features/index';
+import { serverLaunch } from './serverArgs';
 import { URI } from './uri';
+
+// --help, --version or no transport: print and exit before anything starts (synchronous writes,
+// so nothing is lost to process.exit).
+const launch = serverLaunch(process.argv.slice(2), version);
+if (launch.kind === 'exit') {
+  if (launch.stdout !== undefined) writeSync(1, `${launch.stdout}\n`);
+  if (launch.stderr !== undefined) writeSync(2, `${launch.stderr}\n`);
+  process.exit(launch.code);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new OpenDocuments();
@@ -22,8 +34,8 @@ let analyses: AnalysisService | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let registerWatcher = false;
 let workspaceFolderEvents = false;
-/** Asks the client to re-query code lenses (their prices change when another file changes). */
-let refreshCodeLenses = (): void => undefined;
+/** Asks the client to re-query code lenses and inlay hints (their prices change when another file changes). */
+let refreshCostViews = (): void => undefined;
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
 // Log lines wait for the client to be initialized (the analyzer starts before it is).
@@ -38,7 +50,12 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   registerWatcher = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
   settings.folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
-  if (capabilities.workspace?.codeLens?.refreshSupport) refreshCodeLenses = () => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  const refreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+  const refreshHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+  refreshCostViews = () => {
+    if (refreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (refreshHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+  };
   const analyzer = await analyzerReady;
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
   const ctx: FeatureContext = { connection, documents, analyses, settings, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
@@ -74,7 +91,10 @@ connection.onInitialized(() => {
   }
   if (registerWatcher) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }, { globPattern: '**/infracost-usage.yml' }, { globPattern: '**/.terraform/modules/modules.json' }],
+      watchers: [
+        ...CONFIG_EXTENSIONS.map((ext) => ({ globPattern: `**/*${ext}` })), { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' },
+        { globPattern: '**/infracost-usage.yml' }, { globPattern: '**/.terraform/modules/modules.json' },
+      ],
     });
   }
 });
@@ -84,7 +104,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   if (!path) return;
   analyses?.invalidate(dirname(path));
   void diagnostics?.schedule(dirname(path));
-  if (!path.endsWith('.tf')) refreshCodeLenses();
+  if (!isConfigFile(path)) refreshCostViews();
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -92,7 +112,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   if (!path) return;
   analyses?.invalidate(dirname(path));
   void diagnostics?.schedule(dirname(path));
-  if (!path.endsWith('.tf')) refreshCodeLenses();
+  if (!isConfigFile(path)) refreshCostViews();
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -110,14 +130,14 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   // A sibling file, a var file or a child module changed: every open module may read it.
   analyses?.invalidateAll();
   diagnostics?.scheduleAllOpen();
-  refreshCodeLenses();
+  refreshCostViews();
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   analyses?.invalidateAll();
   diagnostics?.scheduleAllOpen();
-  refreshCodeLenses();
+  refreshCostViews();
 });
 
 connection.listen();

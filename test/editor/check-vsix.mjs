@@ -12,6 +12,9 @@ export function defaultVsixPath() {
   return join(repoRoot, `${name}-${version}.vsix`);
 }
 
+/** Unix modes of the entries that record one (made on Unix: the high half of the external attributes). */
+const modes = new Map();
+
 /** Entries of a zip file by name (reads the central directory; stored or deflated data). */
 function readZip(path) {
   const zip = readFileSync(path);
@@ -30,6 +33,7 @@ function readZip(path) {
     const commentLength = zip.readUInt16LE(at + 32);
     const localHeader = zip.readUInt32LE(at + 42);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (zip.readUInt8(at + 5) === 3) modes.set(name, zip.readUInt32LE(at + 38) >>> 16);
     entries.set(name, () => {
       const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
       const data = zip.subarray(dataStart, dataStart + compressedSize);
@@ -66,6 +70,11 @@ export function checkVsix(path) {
   for (const name of REQUIRED) if (!entries.has(name)) problems.push(`missing ${name}`);
   if (![...entries.keys()].some((n) => /^extension\/readme\.md$/i.test(n))) problems.push('missing README');
   if (![...entries.keys()].some((n) => /^extension\/LICENSE/.test(n))) problems.push('missing LICENSE');
+  // The bins keep the mode the build gave them (package.json "bin": they run as commands).
+  for (const bin of ['extension/dist/cli.js', 'extension/dist/server.js']) {
+    const mode = modes.get(bin);
+    if (entries.has(bin) && mode !== undefined && (mode & 0o111) !== 0o111) problems.push(`${bin} is not executable (mode ${(mode & 0o777).toString(8)})`);
+  }
 
   // Every file the manifest points at must be in the package.
   const manifest = entries.has('extension/package.json') ? JSON.parse(entries.get('extension/package.json')().toString('utf8')) : {};

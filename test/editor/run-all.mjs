@@ -3,17 +3,19 @@
 //   1. code-server, every test, extension from the repo (development path)
 //   2. code-server, smoke subset, extension installed from the packaged VSIX
 //   3. Neovim as a second LSP client of dist/server.js (diagnostics and hover)
+//   4. code-server, the README's pictures (`npm run screenshots`), into test-output/editor/pictures
 // Expects `npm run package` (build + VSIX) and `tsc -p tsconfig.json` to have run (the npm
 // script does both). Exits non-zero if any of them fails.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultVsixPath } from './check-vsix.mjs';
-import { editorDir, summarize } from './launch-common.mjs';
+import { editorDir, outputDir, summarize } from './launch-common.mjs';
 
 const runs = [
   { label: 'code-server-dev', args: [join(editorDir, 'run-code-server.mjs')] },
   { label: 'code-server-vsix', args: [join(editorDir, 'run-code-server.mjs'), '--vsix', defaultVsixPath()] },
   { label: 'neovim', args: [join(editorDir, 'run-neovim.mjs'), '--hover'] },
+  { label: 'code-server-pictures', args: [join(editorDir, 'run-code-server.mjs'), '--screenshots', join(outputDir, 'pictures')] },
 ];
 
 function run({ args }) {

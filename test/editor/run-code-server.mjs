@@ -4,6 +4,8 @@
 //
 //   node test/editor/run-code-server.mjs                 every test, extension from the repo
 //   node test/editor/run-code-server.mjs --vsix F.vsix   smoke subset, extension installed from F
+//   node test/editor/run-code-server.mjs --screenshots DIR   the README's pictures into DIR
+//            (`npm run screenshots`: docs/images), extension from the repo
 //   options: --extension DIR (development path, default: the repo), --timeout SECONDS (300),
 //            --keep (leave the temp dir for inspection),
 //            --trace (dev mode: log every LSP message between client and server, IPC transport,
@@ -11,7 +13,7 @@
 //
 // Needs `npm run build` and `npx tsc -p tsconfig.json`; installs its tools on first use.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,26 +21,32 @@ import {
   compiledSuiteDir, freePort, installTools, isolatedEnv, makeRunDir, outputDir, pollUntil, repoRoot,
   requireFiles, stopProcessGroup, summarize,
 } from './launch-common.mjs';
+import { takePicture } from './screenshots.mjs';
 
 const { values: options } = parseArgs({
   options: {
     vsix: { type: 'string' },
+    screenshots: { type: 'string' },
     extension: { type: 'string', default: repoRoot },
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
   },
 });
-const mode = options.vsix ? 'vsix' : 'dev';
+const mode = options.vsix ? 'vsix' : options.screenshots ? 'pictures' : 'dev';
+const imagesDir = options.screenshots ? resolve(options.screenshots) : undefined;
+/** The pictures taken into imagesDir. */
+const pictures = [];
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const label = `code-server-${mode}`;
 const started = Date.now();
 const deadline = started + Number(options.timeout) * 1000;
 
 const extensionPath = resolve(options.extension);
-const testsPath = join(compiledSuiteDir, mode === 'vsix' ? 'smoke.js' : 'index.js');
+const testsPath = join(compiledSuiteDir, { vsix: 'smoke.js', dev: 'index.js', pictures: 'screenshots.js' }[mode]);
 requireFiles([testsPath], 'run `npx tsc -p tsconfig.json` first');
-if (mode === 'dev') requireFiles([join(extensionPath, 'package.json')], 'no extension at --extension');
-if (mode === 'dev' && extensionPath === repoRoot) requireFiles([join(repoRoot, 'dist/client.js')], 'run `npm run build` first');
+if (mode !== 'vsix') requireFiles([join(extensionPath, 'package.json')], 'no extension at --extension');
+if (mode !== 'vsix' && extensionPath === repoRoot) requireFiles([join(repoRoot, 'dist/client.js')], 'run `npm run build` first');
 if (mode === 'vsix') requireFiles([resolve(options.vsix)], 'run `npm run package` first');
 
 const tools = installTools();
@@ -55,7 +63,10 @@ const screenshot = join(outputDir, `${label}.png`);
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir);
 mkdirSync(outputDir, { recursive: true });
+if (imagesDir) mkdirSync(imagesDir, { recursive: true });
 writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({
+  // Pictures for people: the code, without the minimap's noise.
+  ...(mode === 'pictures' ? { 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false } : {}),
   'workbench.startupEditor': 'none',
   // Tests edit fixtures without saving and revert them afterwards; an auto-save in between
   // would write the edit to disk and leak it into the next test.
@@ -121,7 +132,10 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Pictures are taken at twice the pixels, so their text stays sharp when a page scales them down.
+  const page = await browser.newPage(mode === 'pictures'
+    ? { viewport: { width: 1180, height: 820 }, deviceScaleFactor: 2 }
+    : { viewport: { width: 1400, height: 900 } });
   let resolveExit;
   const exitCode = new Promise((r) => { resolveExit = r; });
   // The workbench sends all its log lines here; the suite's own lines are shown as they come,
@@ -150,12 +164,19 @@ try {
   const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
 
-  // The suite asks for the screenshot while the extension still runs (it stops when the suite
-  // ends): poll for its request, take the picture, answer.
+  // The suite asks for pictures while the extension still runs (it stops when the suite ends):
+  // poll for a request, take the picture, answer with what went wrong, if anything.
   let screenshotTaken;
+  let busy = false;
   const screenshotWatch = setInterval(() => {
-    if (screenshotTaken || !existsSync(`${screenshotHandshake}.request`)) return;
-    screenshotTaken = takeScreenshot(page, true).finally(() => writeFileSync(`${screenshotHandshake}.done`, ''));
+    if (busy || !existsSync(`${screenshotHandshake}.request`)) return;
+    busy = true;
+    const request = JSON.parse(readFileSync(`${screenshotHandshake}.request`, 'utf8'));
+    rmSync(`${screenshotHandshake}.request`);
+    const taking = (request.name ? namedPicture(page, request) : takeScreenshot(page, request))
+      .then((problem) => writeFileSync(`${screenshotHandshake}.done`, JSON.stringify(problem ? { problem } : {})))
+      .finally(() => { busy = false; });
+    if (!request.name) screenshotTaken = taking;
   }, 200);
   let timer;
   const code = await Promise.race([
@@ -168,7 +189,7 @@ try {
   if (code === 'timeout') failureReason = `no result within ${options.timeout} s`;
   else if (code !== 0) failureReason = `the suite exited with code ${code}`;
   // No request (the suite never got that far): a picture of how it ended.
-  await (screenshotTaken ?? takeScreenshot(page, false));
+  await (screenshotTaken ?? takeScreenshot(page, {}));
 } catch (error) {
   failureReason = error.message;
 } finally {
@@ -195,26 +216,39 @@ try {
 if (relayed === 0) for (const line of lines) console.log(line);
 const summary = summarize(lines);
 if (!failureReason && !summary.complete) failureReason = 'the suite printed no closing "N passed, N failed" line';
+if (!failureReason && mode === 'pictures') failureReason = checkPictures();
 finish(summary, failureReason);
 
-/** Saves the workbench; with `hover`, first points the mouse at the text right of the cursor,
- * as a user would, and waits (briefly) for the hover to show. */
-async function takeScreenshot(page, hover) {
-  if (hover) {
-    try {
-      const cursor = await page.locator('.monaco-editor .cursor').first().boundingBox();
-      if (cursor) {
-        await page.mouse.move(cursor.x + 12, cursor.y + cursor.height / 2);
-        await page.mouse.move(cursor.x + 14, cursor.y + cursor.height / 2);
-      }
-      await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 5000 });
-    } catch {
-      console.log(`${label}: no hover in the screenshot`);
-    }
+/** Every picture the suite asked for is a PNG in --screenshots DIR; a problem, or undefined. */
+function checkPictures() {
+  const bad = pictures.filter((file) => !existsSync(file) || !readFileSync(file).subarray(0, 8).equals(PNG_SIGNATURE));
+  if (pictures.length === 0) return 'the suite asked for no picture';
+  if (bad.length > 0) return `not a PNG: ${bad.join(', ')}`;
+  console.log(`${label}: ${pictures.length} pictures in ${imagesDir.replace(repoRoot + '/', '')}`);
+  return undefined;
+}
+
+/** The run's own screenshot of the workbench (a hover open when the suite asks): best effort. */
+async function takeScreenshot(page, request) {
+  rmSync(screenshot, { force: true });
+  const problem = await takePicture(page, request, screenshot);
+  // Without the hover asked for, a picture of the workbench as it is tells something still.
+  if (problem && !existsSync(screenshot)) await page.screenshot({ path: screenshot }).catch(() => undefined);
+  const taken = existsSync(screenshot) ? `screenshot ${screenshot.replace(repoRoot + '/', '')}` : 'no screenshot';
+  console.log(`${label}: ${taken}${problem ? ` (${problem})` : ''}`);
+  return problem;
+}
+
+/** One of the README's pictures, into --screenshots DIR; resolves with what went wrong. */
+async function namedPicture(page, request) {
+  const file = join(imagesDir ?? outputDir, `${request.name}.png`);
+  rmSync(file, { force: true });
+  const problem = await takePicture(page, request, file);
+  if (!problem) {
+    pictures.push(file);
+    console.log(`${label}: picture ${file.replace(repoRoot + '/', '')} (${Math.round(statSync(file).size / 1024)} KB)`);
   }
-  await page.screenshot({ path: screenshot }).then(
-    () => console.log(`${label}: screenshot ${screenshot.replace(repoRoot + '/', '')}`),
-    (error) => console.log(`${label}: no screenshot: ${error.message}`));
+  return problem;
 }
 
 /**

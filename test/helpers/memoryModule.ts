@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/s
 import type { ModuleFiles, SourceText } from '../../server/src/core/workspace';
 import type { Position } from '../../server/src/core/types';
 import { DEFAULT_USAGE_FILE } from '../../server/src/core/pricing/usage';
+import { configFilesOf } from '../../server/src/core/configFiles';
 
 export const ROOT = '/virtual/module';
 
@@ -14,7 +15,7 @@ export function memoryFiles(files: Record<string, string>): ModuleFiles {
     list(dir) {
       const inDir = Object.keys(files).filter((p) => dirname(p) === dir).sort();
       const usageFile = inDir.find((p) => basename(p) === DEFAULT_USAGE_FILE);
-      return { tf: inDir.filter((p) => p.endsWith('.tf')), varFiles: inDir.filter((p) => /\.tfvars(\.json)?$/.test(p)), ...(usageFile ? { usageFile } : {}) };
+      return { tf: configFilesOf(inDir), varFiles: inDir.filter((p) => /\.tfvars(\.json)?$/.test(p)), ...(usageFile ? { usageFile } : {}) };
     },
     read(path): SourceText | undefined {
       const text = files[path];

@@ -44,6 +44,8 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** How many `workspace/codeLens/refresh` requests the server sent. */
   codeLensRefreshes = 0;
+  /** How many `workspace/inlayHint/refresh` requests the server sent. */
+  inlayHintRefreshes = 0;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {}
 
@@ -67,6 +69,11 @@ export class LspTestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => {
       client.codeLensRefreshes++;
+      client.notify();
+      return null;
+    });
+    connection.onRequest('workspace/inlayHint/refresh', () => {
+      client.inlayHintRefreshes++;
       client.notify();
       return null;
     });

@@ -39,7 +39,7 @@ export const USAGE = `Usage:
                   [--price-overrides FILE] [--recursive]
   vpce-lens --version | --help
 
-A PATH is a Terraform module directory or a .tf file (read with its directory); default: the current directory.
+A PATH is a Terraform module directory or a .tf / .tofu file (read with its directory); default: the current directory.
 --region and --az-count fill gaps: a region the Terraform sets (resource, provider, variable) and
 subnets that can be counted win over them, and the output says where that happened.
 --price-overrides FILE: JSON in the shape of the vpceLens.pricing.overrides setting.

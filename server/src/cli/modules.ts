@@ -1,10 +1,11 @@
 // Which module directories a CLI invocation covers, and which files within them it reports on.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { isConfigFile } from '../core/configFiles';
 
 export interface Target {
   dir: string;
-  /** When a single .tf file was named: report only on it. */
+  /** When a single .tf / .tofu file was named: report only on it. */
   onlyFile?: string;
   /** The PATH argument this target came from, as the user wrote it. */
   given: string;
@@ -27,14 +28,14 @@ export function resolveTargets(paths: readonly string[], recursive: boolean): Ta
       return code === 'ENOENT' ? `${path}: no such file or directory` : `${path}: cannot be read (${code})`;
     }
     if (stats.isFile()) {
-      if (!absolute.endsWith('.tf')) return `${path}: not a .tf file or a directory`;
+      if (!isConfigFile(absolute)) return `${path}: not a .tf or .tofu file or a directory`;
       targets.push({ dir: dirname(absolute), onlyFile: absolute, given: path, label: path });
     } else if (stats.isDirectory()) {
       const dirs = recursive ? moduleDirsUnder(absolute) : listable(absolute) ? [absolute] : undefined;
       if (dirs === undefined) return `${path}: cannot be read (permission denied)`;
       targets.push(...dirs.map((dir) => ({ dir, given: path, label: dir === absolute ? path : join(path, relative(absolute, dir)) })));
     } else {
-      return `${path}: not a .tf file or a directory`;
+      return `${path}: not a .tf or .tofu file or a directory`;
     }
   }
   return targets;
@@ -52,7 +53,7 @@ function moduleDirsUnder(root: string): string[] | undefined {
       if (!isRoot) found.push(dir);
       return !isRoot;
     }
-    if (isRoot || entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
+    if (isRoot || entries.some((e) => e.isFile() && isConfigFile(e.name))) found.push(dir);
     for (const entry of entries) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(join(dir, entry.name), false);
     }
@@ -60,7 +61,7 @@ function moduleDirsUnder(root: string): string[] | undefined {
   };
   if (!visit(root, true)) return undefined;
   // The folder named is a module only if it has .tf files (or nothing below it has).
-  const rootHasTf = readdirSync(root, { withFileTypes: true }).some((e) => e.isFile() && e.name.endsWith('.tf'));
+  const rootHasTf = readdirSync(root, { withFileTypes: true }).some((e) => e.isFile() && isConfigFile(e.name));
   return rootHasTf || found.length === 1 ? found : found.slice(1);
 }
 

@@ -14,8 +14,9 @@ export interface SourceText {
 
 export interface ModuleFiles {
   /**
-   * Lists a directory's `*.tf` and var files (absolute paths), and its `infracost-usage.yml`
-   * when there is one; empty when it cannot be read.
+   * Lists a directory's configuration files (`tf`: `*.tf` and `*.tofu`, see configFiles.ts) and
+   * var files (absolute paths), and its `infracost-usage.yml` when there is one; empty when it
+   * cannot be read.
    */
   list(dir: string): { tf: string[]; varFiles: string[]; usageFile?: string };
   /** The text of a file, or undefined when it cannot be read. */

@@ -1,6 +1,7 @@
 // Cost code lenses above endpoint and NAT gateway blocks and priced module calls, and a module
 // summary at the top of the module's first file; each opens the cost report.
 import type { CodeLens } from 'vscode-languageserver';
+import { isConfigFile } from '../core/configFiles';
 import { costLenses } from '../core/pricing/lenses';
 import { URI } from '../uri';
 import { SHOW_COST_REPORT_COMMAND } from './costReport';
@@ -14,7 +15,7 @@ export const codeLensFeature: Feature = {
     ctx.connection.onCodeLens(({ textDocument }) =>
       guarded<CodeLens[]>(ctx, 'code lens', [], async () => {
         const costs = await moduleCostsFor(ctx, textDocument.uri);
-        if (!costs || !costs.settings.codeLensEnabled || !costs.path.endsWith('.tf')) return [];
+        if (!costs || !costs.settings.codeLensEnabled || !isConfigFile(costs.path)) return [];
         const lenses = costLenses(costs.analysis.modules, costs.report, costs.path, {
           firstFile: costs.analysis.files[0]?.path, format: costs.settings.currencyFormat,
         });

@@ -7,6 +7,7 @@ import {
   CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList,
 } from 'vscode-languageserver';
 import { type CompletionCandidate, type CompletionKind, completionsAt } from '../core/completion/index';
+import { isConfigFile } from '../core/configFiles';
 import { URI } from '../uri';
 import { guarded } from './guarded';
 import type { Feature } from './feature';
@@ -31,7 +32,7 @@ export const completionFeature: Feature = {
       guarded<CompletionList>(ctx, 'completion', EMPTY, async () => {
         const path = URI.toPath(textDocument.uri);
         const document = path ? ctx.documents.document(path) : undefined;
-        if (!path || !document || !path.endsWith('.tf')) return EMPTY;
+        if (!path || !document || !isConfigFile(path)) return EMPTY;
         // The last analysis is enough for the region, prices and the module's other blocks;
         // what is at the cursor comes from the current text.
         const analysis = ctx.analyses.cachedFor(path)?.analysis ?? (await ctx.analyses.analyze(dirname(path))).analysis;

@@ -2,6 +2,7 @@
 // its analysis and its cost report, computed once per analysis.
 import { dirname } from 'node:path';
 import type { ModuleAnalysis } from '../core/analyzer';
+import { isConfigFile } from '../core/configFiles';
 import { moduleCosts, type CostReport } from '../core/pricing/moduleCosts';
 import type { ServerSettings } from '../config';
 import { URI } from '../uri';
@@ -17,11 +18,11 @@ export interface ModuleCosts {
 
 const reports = new WeakMap<ModuleAnalysis, CostReport>();
 
-/** The costs of the module holding `uri` (a .tf document or a module folder); undefined for other schemes. */
+/** The costs of the module holding `uri` (a .tf / .tofu document or a module folder); undefined for other schemes. */
 export async function moduleCostsFor(ctx: FeatureContext, uri: string): Promise<ModuleCosts | undefined> {
   const path = URI.toPath(uri);
   if (!path) return undefined;
-  const dir = /\.(tf|ya?ml)$/.test(path) ? dirname(path) : path;
+  const dir = isConfigFile(path) || /\.ya?ml$/.test(path) ? dirname(path) : path;
   const settings = await ctx.settings.get(dir);
   const { analysis } = await ctx.analyses.analyze(dir);
   let report = reports.get(analysis);

@@ -5,5 +5,6 @@ import { commandsFeature } from './commands';
 import { completionFeature } from './completion';
 import type { Feature } from './feature';
 import { hoverFeature } from './hover';
+import { inlayHintsFeature } from './inlayHints';
 
-export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, commandsFeature, completionFeature, codeActionsFeature];
+export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, inlayHintsFeature, commandsFeature, completionFeature, codeActionsFeature];

@@ -1,6 +1,6 @@
 // Helpers for tests that drive the real editor through the `vscode` API. Positions are always
 // found by searching the document's text, never hard-coded.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'vpce-lens.vpce-lens';
@@ -141,6 +141,15 @@ export async function codeLenses(uri: vscode.Uri, resolveCount = 100): Promise<v
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolveCount)) ?? [];
 }
 
+/** The inlay hints of a whole document, with their labels as text. */
+export async function inlayHints(uri: vscode.Uri): Promise<{ line: number; character: number; label: string }[]> {
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, 100_000, 0));
+  return (hints ?? []).map((h) => ({
+    line: h.position.line, character: h.position.character,
+    label: typeof h.label === 'string' ? h.label : h.label.map((part) => part.value).join(''),
+  }));
+}
+
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
     'vscode.executeCodeActionProvider', uri, range, kind);
@@ -180,25 +189,58 @@ export async function revertAndCloseAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** A picture the launcher takes of the workbench (test/editor/screenshots.mjs). */
+export interface ScreenshotRequest {
+  /** The picture's name (`<name>.png` in the launcher's image folder); absent: the run's own screenshot. */
+  name?: string;
+  /** Point the mouse at the cursor, as a user would, wait for the hover and make it show whole. */
+  hover?: boolean;
+  /** Wait until an element matching this CSS selector is visible (in a webview frame too)... */
+  selector?: string;
+  /** ...and its text holds this. */
+  text?: string;
+  /** Wait until nothing matching this CSS selector is visible (what a setting took away). */
+  gone?: string;
+}
+
 /**
- * Shows a fixture with the cursor on `needle` and a hover open, for the launcher's screenshot,
- * and, when the launcher asked for one (VPCE_EDITOR_SCREENSHOT, a path prefix), hands over:
- * writes `<prefix>.request` and waits for `<prefix>.done`, since the extension stops as soon as
- * run() returns. Best effort: without a hover the screenshot is only less telling.
+ * Asks the launcher for a picture, when it asked for pictures (VPCE_EDITOR_SCREENSHOT, a path
+ * prefix): writes `<prefix>.request` and waits for `<prefix>.done`, since the extension stops
+ * as soon as run() returns. Resolves with what went wrong ('' when nothing did), or undefined
+ * when no launcher takes pictures.
+ */
+export async function requestScreenshot(request: ScreenshotRequest, deadlineMs = 60_000): Promise<string | undefined> {
+  const prefix = process.env.VPCE_EDITOR_SCREENSHOT;
+  if (!prefix) return undefined;
+  rmSync(`${prefix}.done`, { force: true });
+  // Renamed into place, so the launcher never reads half a request.
+  writeFileSync(`${prefix}.request.partial`, JSON.stringify(request));
+  renameSync(`${prefix}.request.partial`, `${prefix}.request`);
+  await waitFor(() => existsSync(`${prefix}.done`), deadlineMs, 'the launcher to take its screenshot');
+  const answer = JSON.parse(readFileSync(`${prefix}.done`, 'utf8')) as { problem?: string };
+  rmSync(`${prefix}.done`, { force: true });
+  return answer.problem ?? '';
+}
+
+/** Puts the cursor on `needle` (plus `offset`) and scrolls it to `where` in the editor. */
+export async function showAt(document: vscode.TextDocument, needle: string, offset = 0, where = vscode.TextEditorRevealType.InCenter): Promise<vscode.Position> {
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const position = positionOf(document, needle, offset);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), where);
+  return position;
+}
+
+/**
+ * Shows a fixture with the cursor on `needle` and a hover open, for the launcher's screenshot of
+ * the run. Best effort: without a hover the screenshot is only less telling.
  */
 export async function showHoverForScreenshot(relativePath: string, needle: string): Promise<void> {
   const document = await openFixture(relativePath);
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
-  const position = positionOf(document, needle, 1);
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  const position = await showAt(document, needle, 1);
   await waitFor(async () => (await hoverText(document.uri, position)).length > 0, 5_000, 'a hover').catch(() => undefined);
   await vscode.commands.executeCommand('editor.action.showHover');
-
-  const prefix = process.env.VPCE_EDITOR_SCREENSHOT;
-  if (!prefix) return;
-  writeFileSync(`${prefix}.request`, `${document.uri.fsPath}:${position.line + 1}:${position.character + 1}\n`);
-  await waitFor(() => existsSync(`${prefix}.done`), 30_000, 'the launcher to take its screenshot').catch(() => undefined);
+  await requestScreenshot({ hover: true }, 30_000).catch(() => undefined);
 }
 
 /** The label text of a completion item (VS Code passes `{ label, description }` when the server

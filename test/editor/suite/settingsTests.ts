@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { EditorTest } from './harness';
 import {
-  DEADLINE, assert, codeLenses, describeDiagnostics, hoverText, openFixture, positionOf, vpceDiagnostics, waitFor,
+  DEADLINE, assert, codeLenses, describeDiagnostics, hoverText, inlayHints, openFixture, positionOf, vpceDiagnostics, waitFor,
   waitForDiagnostics, waitForNoDiagnostics, withWorkspaceSettings,
 } from './helpers';
 
@@ -60,6 +60,28 @@ export const settingsEditorTests: EditorTest[] = [
         await waitFor(lensesAre(false), DEADLINE.update, 'no vpce-lens lenses', () => describeLenses(seen));
       });
       await waitFor(lensesAre(true), DEADLINE.update, 'the cost lenses again', () => describeLenses(seen));
+    },
+  },
+  {
+    name: 'vpceLens.costDisplay = "hint" shows the costs as inlay hints at the end of the block line instead of lenses; restoring brings the lenses back',
+    async run() {
+      const document = await openFixture(ENDPOINTS);
+      const line = positionOf(document, SSM_HEADER).line;
+      let lenses: vscode.CodeLens[] = [];
+      let hints: Awaited<ReturnType<typeof inlayHints>> = [];
+      const shown = async () => {
+        [lenses, hints] = await Promise.all([vpceLenses(document.uri), inlayHints(document.uri)]);
+        return { lenses: lenses.length, hints: hints.filter((h) => /\/mo/.test(h.label)).length };
+      };
+      const describe = () => `${describeLenses(lenses)}; hints: ${hints.map((h) => `${h.line + 1}:${h.character + 1} ${h.label}`).join(' | ') || 'none'}`;
+      await waitFor(async () => { const s = await shown(); return s.lenses > 0 && s.hints === 0; }, DEADLINE.firstResult, 'lenses and no hints (the default)', describe);
+      await withWorkspaceSettings({ costDisplay: 'hint' }, async () => {
+        await waitFor(async () => { const s = await shown(); return s.lenses === 0 && s.hints > 0; }, DEADLINE.update, 'hints and no lenses', describe);
+        const ssm = hints.find((h) => h.line === line);
+        assert(ssm && ssm.label.startsWith('$16.06/mo'), `no $16.06/mo hint on line ${line + 1}: ${describe()}`);
+        assert(ssm.character === document.lineAt(line).text.length, `the hint is at character ${ssm.character}, not at the end of line ${line + 1}`);
+      });
+      await waitFor(async () => { const s = await shown(); return s.lenses > 0 && s.hints === 0; }, DEADLINE.update, 'the lenses back, no hints', describe);
     },
   },
   {

@@ -9,7 +9,7 @@ import { diagnosticsEditorTests } from './diagnosticsTests';
 import { EditorTest } from './harness';
 import { settingsEditorTests } from './settingsTests';
 import {
-  DEADLINE, EXTENSION_ID, appendText, assert, describeDiagnostics, openFixture, positionOf,
+  DEADLINE, EXTENSION_ID, appendText, assert, describeDiagnostics, hoverText, openFixture, positionOf,
   replaceText, vpceDiagnostics, waitFor, waitForActivation, waitForDiagnostics, waitForNoDiagnostics,
 } from './helpers';
 
@@ -36,6 +36,17 @@ export const editorTests: EditorTest[] = [
       assert(document.languageId === 'terraform', `languageId is "${document.languageId}", expected "terraform"`);
       const languages = await vscode.languages.getLanguages();
       assert(languages.includes('terraform'), 'the terraform language is not registered');
+    },
+  },
+  {
+    name: 'OpenTofu .tofu files get the terraform language and cost hovers',
+    smoke: true,
+    async run() {
+      const document = await openFixture('tofu/main.tofu');
+      assert(document.languageId === 'terraform', `languageId is "${document.languageId}", expected "terraform"`);
+      const at = positionOf(document, 'resource "aws_nat_gateway"', 1);
+      let seen = '';
+      await waitFor(async () => (seen = await hoverText(document.uri, at)).includes('$35.04'), DEADLINE.firstResult, 'a $35.04 NAT gateway hover', () => seen);
     },
   },
   {

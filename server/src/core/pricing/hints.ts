@@ -1,0 +1,27 @@
+// Inlay hints: what the code lens of each endpoint / NAT gateway block and priced module call
+// says, as text at the end of the block's first line (for editors and users who prefer hints to
+// lenses). The module summary lens has no hint: it belongs to no line.
+import type { LocatableModule } from '../model/locate';
+import { offsetAt } from '../text';
+import type { Position } from '../types';
+import type { CurrencyFormat } from './format';
+import { costLenses } from './lenses';
+import type { CostReport } from './moduleCosts';
+
+export interface CostHint {
+  /** The end of the block's first line. */
+  position: Position;
+  label: string;
+}
+
+/** The hints of `file`, whose current text is `text`. */
+export function costHints(modules: readonly LocatableModule[], report: CostReport, file: string, text: string, format?: CurrencyFormat): CostHint[] {
+  return costLenses(modules, report, file, { firstFile: undefined, ...(format ? { format } : {}) })
+    .filter((lens) => !lens.summary)
+    .map((lens) => ({ position: lineEnd(text, lens.range.start.line), label: lens.title }));
+}
+
+function lineEnd(text: string, line: number): Position {
+  const start = offsetAt(text, { line, character: 0 });
+  return { line, character: offsetAt(text, { line, character: Number.MAX_SAFE_INTEGER }) - start };
+}

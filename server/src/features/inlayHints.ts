@@ -1,0 +1,28 @@
+// Cost inlay hints at the end of each endpoint / NAT gateway block's first line and priced module
+// call (`vpceLens.costDisplay` "hint" or "both"); like the code lens, each opens the cost report.
+import type { InlayHint } from 'vscode-languageserver';
+import { isConfigFile } from '../core/configFiles';
+import { costHints } from '../core/pricing/hints';
+import { URI } from '../uri';
+import { SHOW_COST_REPORT_COMMAND } from './costReport';
+import { moduleCostsFor } from './costs';
+import { guarded } from './guarded';
+import type { Feature } from './feature';
+
+export const inlayHintsFeature: Feature = {
+  capabilities: { inlayHintProvider: { resolveProvider: false } },
+  register(ctx) {
+    ctx.connection.languages.inlayHint.on(({ textDocument, range }) =>
+      guarded<InlayHint[]>(ctx, 'inlay hints', [], async () => {
+        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        const document = costs && ctx.documents.document(costs.path);
+        if (!costs || !document || !costs.settings.inlayHintsEnabled || !isConfigFile(costs.path)) return [];
+        const command = { title: 'Show Cost Report', command: SHOW_COST_REPORT_COMMAND, arguments: [URI.fromPath(costs.dir)] };
+        return costHints(costs.analysis.modules, costs.report, costs.path, document.getText(), costs.settings.currencyFormat)
+          .filter((hint) => hint.position.line >= range.start.line && hint.position.line <= range.end.line)
+          // The tooltip repeats the label: editors shorten long hints (VS Code at 43 characters).
+          .map((hint) => ({ position: hint.position, label: [{ value: hint.label, tooltip: `${hint.label}\n\nvpce-lens: click for the cost report of this module`, command }], paddingLeft: true }));
+      }),
+    );
+  },
+};
