@@ -2,7 +2,7 @@
 // pull-request comment.
 import { relative } from 'node:path';
 import type { PriceOverrides } from '../core/pricing/catalogue';
-import type { CostReport } from '../core/pricing/moduleCosts';
+import { DATA_VOLUME_SETTING, type CostReport } from '../core/pricing/moduleCosts';
 import { formatMoney } from '../core/pricing/format';
 import { costReportMarkdown } from '../core/pricing/report';
 
@@ -56,6 +56,8 @@ export function costText(report: CostReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const notes = report.resources.filter((r) => r.error).map((r) => `  ${r.address}: ${r.error}`);
+  // The data volume setting is in every entry without a usage file; the rest are worth a line each.
+  const assumed = [...new Set(report.resources.flatMap((r) => r.assumptions))].filter((a) => !a.includes(DATA_VOLUME_SETTING)).map((a) => `  ${a}`);
   const t = report.totals;
   return [
     line(header),
@@ -63,6 +65,7 @@ export function costText(report: CostReport): string {
     '',
     `Total ${money(t.monthly)}/month (endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)}); ${report.hoursPerMonth} h/month, prices as of ${report.pricesAsOf}.`,
     ...(notes.length > 0 ? ['Not priced:', ...notes] : []),
+    ...(assumed.length > 0 ? ['Assumed:', ...assumed] : []),
   ].join('\n');
 }
 

@@ -7,6 +7,7 @@ import { ParseThread } from './parse/parallel';
 import { SharedParsing, type SharedParseResult } from './parse/sharedParsing';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
+import type { Assumption } from './model/assumptions';
 import { Evaluator } from './model/evaluator';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
 import { endpointViews, type EndpointView } from './model/endpoints';
@@ -117,12 +118,14 @@ export class Analyzer {
   private evaluateModule(
     module: TerraformModule, prefix: string, settings: AnalysisSettings, files: ModuleFiles,
     inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
+    inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>,
   ): EvaluatedModule {
     const children: EvaluatedModule[] = [];
     const evaluator: Evaluator = new Evaluator(module, {
       addressPrefix: prefix,
       ...(settings.region ? { regionSetting: settings.region } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
+      ...(inputAssumptions ? { inputAssumptions } : {}),
       loadChildModule: (call, caller) => {
         if (depth >= MAX_MODULE_DEPTH) return undefined;
         const child = this.loadChild(call, caller, prefix, settings, files, depth);
@@ -142,10 +145,16 @@ export class Analyzer {
     if (listing.tf.length === 0) return undefined;
     const hclFiles = listing.tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
     const inputs = new Map<string, Value>();
-    for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, MODULE_SCOPE));
+    // What an input rests on (the AZ table behind `azs = data.aws_availability_zones...`) goes with it.
+    const inputAssumptions = new Map<string, ReadonlySet<Assumption>>();
+    for (const [name, attribute] of call.inputs) {
+      const { value, assumptions } = caller.withAssumptions(() => caller.evaluate(attribute.expr, MODULE_SCOPE));
+      inputs.set(name, value);
+      if (assumptions.length > 0) inputAssumptions.set(name, new Set(assumptions));
+    }
     const providerMap = providersArgument(call);
     const inherited = (key: string) => providerRegion(caller, providerMap.get(key) ?? key);
-    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1);
+    return this.evaluateModule(buildModule(dir, hclFiles, inputs), `${prefix}module.${call.name}.`, settings, files, inherited, depth + 1, inputAssumptions);
   }
 
   private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {

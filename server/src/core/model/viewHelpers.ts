@@ -6,13 +6,35 @@ import type { Evaluator } from './evaluator';
 import type { Instance } from './scope';
 import { type Value, identityKey, isInstance, isList, isUnknown } from './values';
 
+/** An argument as written, whatever its value: what a fix edits. */
 export function argument(instance: Instance, name: string): Attribute | undefined {
   return findAttribute(instance.resource.block.body, name);
 }
 
+/**
+ * An argument's value as Terraform sees it: undefined when it is not written or is null (null
+ * is an unset argument, however it comes: `lookup(each.value, "x", null)`, a conditional...).
+ */
 export function evaluateArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
   const attribute = argument(instance, name);
-  return attribute ? evaluator.evaluate(attribute.expr, instance.scope) : undefined;
+  const value = attribute ? evaluator.evaluate(attribute.expr, instance.scope) : null;
+  return value === null ? undefined : value;
+}
+
+/**
+ * Whether an argument is set: 'unknown' when its value cannot be known, since it may be null;
+ * rules stay silent on those.
+ */
+export type ArgumentState = 'set' | 'unset' | 'unknown';
+
+export function argumentState(evaluator: Evaluator, instance: Instance, name: string): ArgumentState {
+  const value = evaluateArgument(evaluator, instance, name);
+  return value === undefined ? 'unset' : isUnknown(value) ? 'unknown' : 'set';
+}
+
+/** The argument as written when its value is not null (Unknown counts): what a fix may copy. */
+export function writtenArgument(evaluator: Evaluator, instance: Instance, name: string): Attribute | undefined {
+  return evaluateArgument(evaluator, instance, name) === undefined ? undefined : argument(instance, name);
 }
 
 /** What a value refers to: a literal id, or the address its unknown id belongs to (`aws_vpc.main`). */

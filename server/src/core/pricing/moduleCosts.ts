@@ -2,6 +2,7 @@
 // each input came from and the assumptions made. The CLI's `cost` output and the hovers and
 // lenses all read this.
 import type { ModuleAnalysis } from '../analyzer';
+import type { Assumption } from '../model/assumptions';
 import type { EndpointView } from '../model/endpoints';
 import type { NatGatewayView } from '../model/network';
 import type { RegionResolution } from '../model/region';
@@ -31,6 +32,8 @@ export interface ResourceCost {
   monthlyData: number | null;
   monthly: number | null;
   assumptions: string[];
+  /** What the Terraform's values rested on without saying it (data sources read with an AZ table, a region setting). */
+  assumedFacts: Assumption['about'][];
   overridden: string[];
   /** Why no price could be given (unknown region, unknown type), when none could. */
   error?: string;
@@ -50,6 +53,9 @@ export interface CostReport {
   resources: ResourceCost[];
   totals: CostTotals;
 }
+
+/** The setting a data volume comes from without a usage file; its assumption names it. */
+export const DATA_VOLUME_SETTING = 'vpceLens.monthlyDataGb';
 
 /** Monthly GB for an address, from a usage file; undefined when it says nothing. */
 export type UsageLookup = (address: string) => { gb: number; source: string } | undefined;
@@ -71,13 +77,14 @@ function dataVolume(analysis: ModuleAnalysis, address: string, usage?: UsageLook
   return {
     gb,
     source: 'setting',
-    assumption: `${gb} GB/month of data assumed (vpceLens.monthlyDataGb; an infracost-usage.yml entry sets it per resource).`,
+    assumption: `${gb} GB/month of data assumed (${DATA_VOLUME_SETTING}; an infracost-usage.yml entry sets it per resource).`,
   };
 }
 
 function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, usage?: UsageLookup): ResourceCost {
   const settings = analysis.settings;
-  const assumptions: string[] = [];
+  // What the Terraform's values rest on (an AZ table, a region setting) first, then the pricing's own.
+  const assumptions: string[] = endpoint.assumptions.map((a) => a.text);
   const data = dataVolume(analysis, endpoint.address, usage);
   if (data.assumption) assumptions.push(data.assumption);
   let azCount: number | null = null;
@@ -99,7 +106,7 @@ function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, 
   const base = {
     address: endpoint.address, file: endpoint.file, range: endpoint.resource.block.headerRange, kind: 'vpc_endpoint' as const,
     endpointType: endpoint.type ?? null, service: serviceLabel(endpoint), ...regionFields(endpoint.region),
-    azCount, azCountSource, monthlyDataGb: data.gb, monthlyDataSource: data.source,
+    azCount, azCountSource, monthlyDataGb: data.gb, monthlyDataSource: data.source, assumedFacts: factsOf(endpoint.assumptions),
   };
   if (endpoint.type === undefined) {
     return unpriced(base, assumptions, 'vpc_endpoint_type cannot be evaluated, so the endpoint cannot be priced.');
@@ -112,19 +119,23 @@ function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, 
 }
 
 function natResourceCost(analysis: ModuleAnalysis, nat: NatGatewayView, usage?: UsageLookup): ResourceCost {
-  const assumptions: string[] = [];
+  const assumptions: string[] = nat.assumptions.map((a) => a.text);
   const data = dataVolume(analysis, nat.address, usage);
   if (data.assumption) assumptions.push(data.assumption);
   const base = {
     address: nat.address, file: nat.instance.resource.file, range: nat.instance.resource.block.headerRange, kind: 'nat_gateway' as const,
     endpointType: null, service: null, ...regionFields(nat.region), azCount: null, azCountSource: 'one NAT gateway per resource instance',
-    monthlyDataGb: data.gb, monthlyDataSource: data.source,
+    monthlyDataGb: data.gb, monthlyDataSource: data.source, assumedFacts: factsOf(nat.assumptions),
   };
   const estimate = natGatewayCost({ region: nat.region.region, monthlyDataGb: data.gb, hoursPerMonth: analysis.settings.hoursPerMonth, overrides: analysis.settings.pricingOverrides });
   return withEstimate(base, assumptions, estimate);
 }
 
 type Base = Omit<ResourceCost, 'hourly' | 'monthlyFixed' | 'perGb' | 'monthlyData' | 'monthly' | 'assumptions' | 'overridden' | 'error'>;
+
+function factsOf(assumptions: readonly Assumption[]): Assumption['about'][] {
+  return [...new Set(assumptions.map((a) => a.about))];
+}
 
 function regionFields(region: RegionResolution): Pick<ResourceCost, 'region' | 'regionSource' | 'regionDetail'> {
   return { region: region.region, regionSource: region.source, regionDetail: region.detail };

@@ -2,6 +2,7 @@
 // `module.<name>.aws_vpc_endpoint.this["<key>"]` per entry of the `endpoints` map, typed
 // Interface unless the entry says otherwise, with the module-level and the entry's subnets.
 import type { Attribute } from '../../parse/ast';
+import { mergeAssumptions } from '../assumptions';
 import { parseServiceName, serviceNameFor } from '../../services/catalogue';
 import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
 import type { Evaluator } from '../evaluator';
@@ -9,7 +10,7 @@ import type { ModuleCall } from '../module';
 import type { Instance } from '../scope';
 import { type MapValue, type Value, asString, isList, isMap, isUnknown, sortedEntries } from '../values';
 import { referenceKey, referenceList, referencedAddresses } from '../viewHelpers';
-import { VPC_ENDPOINTS_MODULE, callInput, callRegion, moduleResource, readCall, resourceInstance } from './sources';
+import { VPC_ENDPOINTS_MODULE, callInput, callInstances, callRegion, moduleResource, readCall, resourceInstance } from './sources';
 import type { RegistryCall } from './types';
 
 const ENTRY = VPC_ENDPOINTS_MODULE.entry;
@@ -21,7 +22,11 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
       result.notes.push(`${moduleInstance.address} has ${VPC_ENDPOINTS_MODULE.createInput} = false: it creates no endpoint.`);
       return;
     }
-    const endpoints = callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.endpointsInput, new Map());
+    // What the map of endpoints (and the call's instances) rests on counts for every endpoint.
+    const { value: endpoints, assumptions } = evaluator.withAssumptions(() => {
+      callInstances(evaluator, call);
+      return callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.endpointsInput, new Map());
+    });
     if (endpoints === undefined || isUnknown(endpoints) || !isMap(endpoints)) {
       const why = endpoints !== undefined && isUnknown(endpoints) ? ` (${endpoints.reason})` : '';
       result.notes.push(`The ${VPC_ENDPOINTS_MODULE.endpointsInput} input of ${moduleInstance.address} cannot be evaluated${why}; its endpoints are not priced.`);
@@ -33,12 +38,13 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
         continue;
       }
       if (entry.get(ENTRY.create) === false) continue;
-      result.endpoints.push(entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+      const view = evaluator.withAssumptions(() => entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+      result.endpoints.push({ ...view.value, assumptions: mergeAssumptions(assumptions, view.assumptions) });
     }
   });
 }
 
-function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): EndpointView {
+function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): Omit<EndpointView, 'assumptions'> {
   const typeValue = entry.get(ENTRY.serviceType);
   const typeText = typeValue === undefined ? VPC_ENDPOINTS_MODULE.defaultServiceType : asString(typeValue);
   const type = (ENDPOINT_TYPES as readonly string[]).includes(typeText ?? '') ? (typeText as EndpointType) : undefined;
