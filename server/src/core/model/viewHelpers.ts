@@ -22,14 +22,36 @@ export function evaluateArgument(evaluator: Evaluator, instance: Instance, name:
 }
 
 /**
- * Whether an argument is set: 'unknown' when its value cannot be known, since it may be null;
- * rules stay silent on those.
+ * Whether an argument is set: 'unknown' when its value cannot be known and may be null; rules
+ * stay silent on those. A value that cannot be known but is never null (a template, a list,
+ * `jsonencode(...)`) is set.
  */
 export type ArgumentState = 'set' | 'unset' | 'unknown';
 
 export function argumentState(evaluator: Evaluator, instance: Instance, name: string): ArgumentState {
   const value = evaluateArgument(evaluator, instance, name);
-  return value === undefined ? 'unset' : isUnknown(value) ? 'unknown' : 'set';
+  if (value === undefined) return 'unset';
+  return isUnknown(value) && mayBeNull(argument(instance, name)!.expr) ? 'unknown' : 'set';
+}
+
+/** Functions that can return null: they pass on an argument or an element, or decode one. */
+const MAY_RETURN_NULL = new Set([
+  'lookup', 'element', 'one', 'try', 'coalesce', 'tostring', 'tonumber', 'tobool', 'tolist', 'toset', 'tomap',
+  'sensitive', 'nonsensitive', 'jsondecode', 'yamldecode', 'csvdecode', 'type', 'ephemeralasnull',
+]);
+
+/** False when the expression's value is never null, whatever its operands: a template, a list, `a + b`. */
+export function mayBeNull(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'literal': return expr.value === null;
+    // `"${x}"` alone is x itself, unconverted (HCL's template wrap), so it may be null.
+    case 'template': return expr.parts.length === 1 && expr.parts[0]!.kind === 'interpolation' ? mayBeNull(expr.parts[0]!.expr) : false;
+    case 'tuple': case 'object': case 'for': case 'binary': case 'unary': return false;
+    case 'call': return expr.name.includes(':') || MAY_RETURN_NULL.has(expr.name);
+    case 'conditional': return mayBeNull(expr.then) || mayBeNull(expr.else);
+    case 'parens': return mayBeNull(expr.inner);
+    default: return true;
+  }
 }
 
 /** The argument as written when its value is not null (Unknown counts): what a fix may copy. */
