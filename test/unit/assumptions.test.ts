@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { costText } from '../../server/src/cli/costOutput';
 import type { ModuleAnalysis } from '../../server/src/core/analyzer';
 import { assume, assumption, withAssumptions } from '../../server/src/core/model/assumptions';
+import { costTargetAt } from '../../server/src/core/model/locate';
+import { explainCost } from '../../server/src/core/pricing/explain';
 import { costLenses } from '../../server/src/core/pricing/lenses';
 import { moduleCosts, type ResourceCost } from '../../server/src/core/pricing/moduleCosts';
-import { analyzeModule, ROOT } from '../helpers/memoryModule';
+import { analyzeModule, positionOf, ROOT } from '../helpers/memoryModule';
 
 const AZ_NOTE = /^eu-west-1 has 3 Availability Zones \(AWS documentation, as of \d{4}-\d{2}/;
 
@@ -55,6 +57,11 @@ test('an interface endpoint in subnets counted from the AZ table: 3 AZs, and the
   const lens = costLenses(a.modules, moduleCosts(a), `${ROOT}/main.tf`, { firstFile: undefined }).find((l) => !l.summary);
   assert.match(lens!.title, /3 AZ · AZ count assumed$/);
   assert.match(costText(moduleCosts(a)), /\nAssumed:\n {2}eu-west-1 has 3 Availability Zones/);
+  const text = SUBNETS_PER_AZ + INTERFACE_ENDPOINT;
+  const target = costTargetAt(a.modules, `${ROOT}/main.tf`, positionOf(text, 'resource "aws_vpc_endpoint"'));
+  const hover = explainCost(target!, { report: moduleCosts(a), overrides: {} });
+  assert.match(hover, /\*\*AZs\*\* 3: aws_subnet\.private \(count = 3\)/);
+  assert.match(hover, /\*\*Assumption\*\* eu-west-1 has 3 Availability Zones/);
 });
 
 test('nothing assumed, nothing said: literal subnets carry no assumption', async () => {
