@@ -60,20 +60,35 @@ export function closeFrame(outer: Set<Assumption> | undefined): ReadonlySet<Assu
   return mine;
 }
 
-/** The value `compute` returns, with the notes made while computing it. */
-export function withAssumptions<T>(compute: () => T): { value: T; assumptions: readonly Assumption[] } {
+/** The notes of the frame `inFrame` closed last. */
+let lastFrameNotes: ReadonlySet<Assumption> | undefined;
+
+function inFrame<T>(compute: () => T): T {
   const outer = openFrame();
-  let notes: ReadonlySet<Assumption> | undefined;
-  let value: T;
   try {
-    value = compute();
+    return compute();
   } finally {
-    notes = closeFrame(outer);
+    lastFrameNotes = closeFrame(outer);
   }
-  return { value, assumptions: notes ? [...notes] : NONE };
 }
 
-const NONE: readonly Assumption[] = Object.freeze([]);
+export const NONE: readonly Assumption[] = Object.freeze([]);
+
+/** The value `compute` returns, with the notes made while computing it. */
+export function withAssumptions<T>(compute: () => T): { value: T; assumptions: readonly Assumption[] } {
+  const value = inFrame(compute);
+  return { value, assumptions: lastFrameNotes ? [...lastFrameNotes] : NONE };
+}
+
+/**
+ * Builds an object (a view) that lists what its values rest on: `build` makes it with
+ * `assumptions: NONE`, and the notes made meanwhile are put there. No copy, no wrapper.
+ */
+export function withAssumptionsIn<T extends { assumptions: readonly Assumption[] }>(build: () => T): T {
+  const built = inFrame(build);
+  if (lastFrameNotes) built.assumptions = [...lastFrameNotes];
+  return built;
+}
 
 /** Both lists, each note once. */
 export function mergeAssumptions(a: readonly Assumption[], b: readonly Assumption[]): readonly Assumption[] {

@@ -1,7 +1,7 @@
 // The typed view of every `aws_vpc_endpoint` instance: what it is, where, attached to what.
 // Rules and costs read this, never the raw blocks.
 import { parseServiceName, type ParsedServiceName } from '../services/catalogue';
-import type { Assumption } from './assumptions';
+import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
 import type { Resource } from './module';
 import { resolveRegion, type RegionResolution } from './region';
@@ -62,14 +62,13 @@ export function endpointViews(evaluator: Evaluator): EndpointView[] {
 
 /** The view of one instance, with what its instances and values rest on. */
 export function endpointView(evaluator: Evaluator, instance: Instance): EndpointView {
-  const { value, assumptions } = evaluator.withAssumptions(() => {
+  return withAssumptionsIn(() => {
     evaluator.refs.instances(instance.resource); // what decided the instances counts too
     return readView(evaluator, instance);
   });
-  return { ...value, assumptions };
 }
 
-function readView(evaluator: Evaluator, instance: Instance): Omit<EndpointView, 'assumptions'> {
+function readView(evaluator: Evaluator, instance: Instance): EndpointView {
   const typeValue = evaluateArgument(evaluator, instance, 'vpc_endpoint_type');
   const type = typeValue === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeValue) ?? '') ? (typeValue as EndpointType) : undefined;
   const serviceName = serviceNameOf(evaluator, instance);
@@ -89,6 +88,7 @@ function readView(evaluator: Evaluator, instance: Instance): Omit<EndpointView, 
     securityGroups: attachments(evaluator, instance, 'security_group_ids', 'security_group'),
     privateDnsEnabled: dns === undefined ? undefined : typeof dns === 'boolean' ? dns : 'unknown',
     vpc: referenceKey(evaluateArgument(evaluator, instance, 'vpc_id')),
+    assumptions: NONE,
   };
 }
 

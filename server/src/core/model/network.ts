@@ -3,7 +3,7 @@
 // rule resources. Each item names the VPC it belongs to when that can be told.
 import type { Block } from '../parse/ast';
 import { findAttribute } from '../parse/ast';
-import type { Assumption } from './assumptions';
+import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
 import { resolveRegion, type RegionResolution } from './region';
 import type { Instance } from './scope';
@@ -64,18 +64,16 @@ export function networkView(evaluator: Evaluator): NetworkView {
       ...optional('cidr', str(ev(i, 'cidr_block'))),
     })),
     routeTables: routeTables(evaluator),
-    natGateways: instancesOf(evaluator, 'aws_nat_gateway').map((i) => {
-      const { value: view, assumptions } = evaluator.withAssumptions(() => {
-        evaluator.refs.instances(i.resource); // `count = length(data.aws_availability_zones.x.names)`
-        return {
-          address: i.address, instance: i,
-          ...optional('subnet', referenceKey(ev(i, 'subnet_id'))),
-          connectivity: str(ev(i, 'connectivity_type')) === 'private' ? 'private' as const : 'public' as const,
-          region: resolveRegion(evaluator, i),
-        };
-      });
-      return { ...view, assumptions };
-    }),
+    natGateways: instancesOf(evaluator, 'aws_nat_gateway').map((i) => withAssumptionsIn((): NatGatewayView => {
+      evaluator.refs.instances(i.resource); // `count = length(data.aws_availability_zones.x.names)`
+      return {
+        address: i.address, instance: i,
+        ...optional('subnet', referenceKey(ev(i, 'subnet_id'))),
+        connectivity: str(ev(i, 'connectivity_type')) === 'private' ? 'private' : 'public',
+        region: resolveRegion(evaluator, i),
+        assumptions: NONE,
+      };
+    })),
     securityGroups: securityGroups(evaluator),
   };
 }

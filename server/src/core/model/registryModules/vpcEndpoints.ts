@@ -2,7 +2,7 @@
 // `module.<name>.aws_vpc_endpoint.this["<key>"]` per entry of the `endpoints` map, typed
 // Interface unless the entry says otherwise, with the module-level and the entry's subnets.
 import type { Attribute } from '../../parse/ast';
-import { mergeAssumptions } from '../assumptions';
+import { NONE, mergeAssumptions, withAssumptionsIn } from '../assumptions';
 import { parseServiceName, serviceNameFor } from '../../services/catalogue';
 import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
 import type { Evaluator } from '../evaluator';
@@ -38,13 +38,14 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
         continue;
       }
       if (entry.get(ENTRY.create) === false) continue;
-      const view = evaluator.withAssumptions(() => entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
-      result.endpoints.push({ ...view.value, assumptions: mergeAssumptions(assumptions, view.assumptions) });
+      const view = withAssumptionsIn(() => entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+      view.assumptions = mergeAssumptions(assumptions, view.assumptions);
+      result.endpoints.push(view);
     }
   });
 }
 
-function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): Omit<EndpointView, 'assumptions'> {
+function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): EndpointView {
   const typeValue = entry.get(ENTRY.serviceType);
   const typeText = typeValue === undefined ? VPC_ENDPOINTS_MODULE.defaultServiceType : asString(typeValue);
   const type = (ENDPOINT_TYPES as readonly string[]).includes(typeText ?? '') ? (typeText as EndpointType) : undefined;
@@ -72,6 +73,7 @@ function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, e
       : none('security_group_ids'),
     privateDnsEnabled: !isInterface || dns === undefined || dns === null ? undefined : typeof dns === 'boolean' ? dns : 'unknown',
     vpc: referenceKey(callVpc(evaluator, call, instance)),
+    assumptions: NONE,
   };
 }
 
