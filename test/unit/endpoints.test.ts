@@ -78,7 +78,9 @@ resource "aws_vpc_endpoint" "from_data" { service_name = "com.amazonaws.\${data.
   const noProvider = await analyzeModule('resource "aws_vpc_endpoint" "x" {}\ndata "aws_region" "current" {}\nlocals { r = data.aws_region.current.name }\n', { region: 'eu-west-3' });
   const fromSetting = endpoint(noProvider, 'aws_vpc_endpoint.x').region;
   assert.deepEqual([fromSetting.region, fromSetting.source], ['eu-west-3', 'setting']);
-  assert.equal(typeof noProvider.root.evaluator.refs.local('r'), 'object', 'data.aws_region is Unknown when no provider region is written');
+  const read = noProvider.root.evaluator.withAssumptions(() => noProvider.root.evaluator.refs.local('r'));
+  assert.equal(read.value, 'eu-west-3', 'data.aws_region is read in the region of the setting when no provider region is written');
+  assert.deepEqual(read.assumptions.map((a) => a.about), ['region'], '...and says that it assumed it');
   const fallback = endpoint(await analyzeModule('resource "aws_vpc_endpoint" "x" {}\n'), 'aws_vpc_endpoint.x').region;
   assert.deepEqual([fallback.region, fallback.source], ['us-east-1', 'default']);
 });

@@ -7,6 +7,7 @@ import { ParseThread } from './parse/parallel';
 import { SharedParsing, type SharedParseResult } from './parse/sharedParsing';
 import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
+import type { Assumption } from './model/assumptions';
 import { Evaluator } from './model/evaluator';
 import type { ReferenceOptions } from './model/references';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
@@ -145,6 +146,7 @@ export class Analyzer {
   private evaluateModule(
     module: TerraformModule, prefix: string, key: string, context: EvaluationContext,
     inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
+    inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>,
   ): EvaluatedModule {
     const children: EvaluatedModule[] = [];
     const unreadModules: UnreadModule[] = [];
@@ -155,6 +157,7 @@ export class Analyzer {
       ...(depth === 0 && module.providers.size === 0 ? { placeholderDefaults: true } : {}),
       ...(context.settings.region ? { regionSetting: { region: context.settings.region, label: context.settings.labels.region } } : {}),
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
+      ...(inputAssumptions ? { inputAssumptions } : {}),
       loadChildModule: (call, caller, instance) => {
         const child = this.loadChild(call, caller, instance, key, context, depth);
         if ('reason' in child) {
@@ -188,10 +191,16 @@ export class Analyzer {
     if (listing.tf.length === 0) return { reason: location.kind === 'local' ? `folder not found (or without .tf files): ${call.source}` : `the downloaded folder has no .tf files: run terraform init` };
     const hclFiles = listing.tf.map((p) => context.files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.parse(s));
     const inputs = new Map<string, Value>();
-    for (const [name, attribute] of call.inputs) inputs.set(name, caller.evaluate(attribute.expr, instance.scope));
+    // What an input rests on (the AZ table behind `azs = data.aws_availability_zones...`) goes with it.
+    const inputAssumptions = new Map<string, ReadonlySet<Assumption>>();
+    for (const [name, attribute] of call.inputs) {
+      const { value, assumptions } = caller.withAssumptions(() => caller.evaluate(attribute.expr, instance.scope));
+      inputs.set(name, value);
+      if (assumptions.length > 0) inputAssumptions.set(name, new Set(assumptions));
+    }
     const providerMap = providersArgument(call);
     const inherited = (providerKey: string) => providerRegion(caller, providerMap.get(providerKey) ?? providerKey);
-    return this.evaluateModule(buildModule(location.dir, hclFiles, inputs), `${instance.address}.`, key, context, inherited, depth + 1);
+    return this.evaluateModule(buildModule(location.dir, hclFiles, inputs), `${instance.address}.`, key, context, inherited, depth + 1, inputAssumptions);
   }
 
   private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {

@@ -113,17 +113,20 @@ export function isEndpointBlock(block: ScannedBlock): boolean {
 export function scannedEndpoint(block: ScannedBlock): EndpointBlock {
   const typeAttribute = block.attributes.find((a) => a.name === 'vpc_endpoint_type');
   const written = typeAttribute?.stringValue;
+  // `vpc_endpoint_type = null` is not set either.
+  const defaulted = typeAttribute === undefined || typeAttribute.valueText.trim() === 'null';
   return {
     address: `${ENDPOINT_RESOURCE}.${block.labels[1] ?? ''}`,
-    type: typeAttribute === undefined ? 'Gateway' : asEndpointType(written),
-    typeDefaulted: typeAttribute === undefined,
+    type: defaulted ? 'Gateway' : asEndpointType(written),
+    typeDefaulted: defaulted,
   };
 }
 
 function declaredTypeOf(analysis: ModuleAnalysis, resource: Resource): EndpointBlock {
   const attribute = findAttribute(resource.block.body, 'vpc_endpoint_type');
-  const value = attribute ? analysis.root.evaluator.evaluate(attribute.expr, MODULE_SCOPE) : 'Gateway';
-  return { address: resource.address, type: asEndpointType(value), typeDefaulted: attribute === undefined };
+  const value = attribute ? analysis.root.evaluator.evaluate(attribute.expr, MODULE_SCOPE) : null;
+  // Not written, or null (unset): the provider's default.
+  return { address: resource.address, type: asEndpointType(value ?? 'Gateway'), typeDefaulted: value === null };
 }
 
 function asEndpointType(value: unknown): EndpointType | undefined {

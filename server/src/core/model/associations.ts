@@ -41,7 +41,9 @@ function buildIndex(evaluator: Evaluator, kind: AssociationKind): AssociationInd
       continue;
     }
     for (const instance of instances.instances) {
-      const endpoint = referenceKey(evaluateArgument(evaluator, instance, 'vpc_endpoint_id'));
+      const endpointId = evaluateArgument(evaluator, instance, 'vpc_endpoint_id');
+      if (endpointId === undefined) continue; // null: this instance attaches nothing
+      const endpoint = referenceKey(endpointId);
       if (endpoint === undefined) {
         for (const address of endpointExpr ? referencedAddresses(endpointExpr) : []) index.unknownFor.add(address);
         continue;

@@ -1,46 +1,58 @@
-// Attributes of data sources that can be known without AWS: the region of `aws_region`, the
-// service name of `aws_vpc_endpoint_service`. Everything else is known only after apply.
-import { findAttribute } from '../parse/ast';
-import { serviceNameFor } from '../services/catalogue';
+// Attributes of data sources that the AWS provider computes without asking AWS: the Region of
+// `aws_region`, the partition of `aws_partition`, the service name and type of
+// `aws_vpc_endpoint_service`, the number of zones of `aws_availability_zones`. A reader gives
+// the computed attributes of its type; anything else falls to References.instanceAttribute,
+// where a written, non-null argument is its own attribute and the rest is known only after
+// apply (`aws_caller_identity` and every data source without a reader).
+import { availabilityZonesAttribute } from './availabilityZones';
+import { computed, dataArgument, dataSourceRegion } from './dataArguments';
+import { endpointServiceAttribute } from './endpointServiceData';
 import type { Evaluator } from './evaluator';
-import { regionIsFromCode, resolveRegion } from './region';
+import { partitionOf, regionDescription } from './partitions';
 import type { Instance } from './scope';
-import { type Value, unknown } from './values';
+import type { Value } from './values';
 
 type DataSourceReader = (evaluator: Evaluator, instance: Instance, attribute: string) => Value | undefined;
 
+/** `ec2.eu-west-1.amazonaws.com` -> `eu-west-1`: the `endpoint` argument selects a Region too. */
+const EC2_ENDPOINT = /^ec2\.([a-z0-9-]+)\./;
+
 function awsRegion(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
-  if (attribute !== 'name' && attribute !== 'region' && attribute !== 'id') return undefined;
-  // `region` (provider v6) or the deprecated `name` argument pins the region.
-  for (const argument of ['region', 'name']) {
-    const written = findAttribute(instance.resource.block.body, argument);
-    if (written) return evaluator.evaluate(written.expr, instance.scope);
-  }
-  const resolution = resolveRegion(evaluator, instance);
-  return regionIsFromCode(resolution)
-    ? resolution.region
-    : unknown('the provider region is not set in the Terraform', `${instance.address}.${attribute}`);
+  if (!['name', 'region', 'id', 'description', 'endpoint'].includes(attribute)) return undefined;
+  // `region` (provider v6), the deprecated `name` or `endpoint` select a Region; else the provider's.
+  const selected = dataArgument(evaluator, instance, 'region') === undefined
+    ? dataArgument(evaluator, instance, 'name') ?? endpointRegion(dataArgument(evaluator, instance, 'endpoint'), instance)
+    : undefined;
+  const region = selected ?? dataSourceRegion(evaluator, instance);
+  if (attribute === 'name' || attribute === 'region' || attribute === 'id') return region;
+  if (typeof region !== 'string') return computed(instance, attribute);
+  if (attribute === 'description') return regionDescription(region) ?? computed(instance, attribute, `${region} is not in the shipped table of Regions`);
+  return `ec2.${region}.${partitionOf(region).dnsSuffix}`;
 }
 
-function awsVpcEndpointService(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
-  if (attribute !== 'service_name') return undefined;
-  const body = instance.resource.block.body;
-  const written = findAttribute(body, 'service_name');
-  if (written) return evaluator.evaluate(written.expr, instance.scope);
-  const service = findAttribute(body, 'service');
-  if (!service) return unknown('aws_vpc_endpoint_service without service or service_name');
-  const shortName = evaluator.evaluate(service.expr, instance.scope);
-  const resolution = resolveRegion(evaluator, instance);
-  if (typeof shortName !== 'string') return unknown('the endpoint service cannot be known');
-  if (!regionIsFromCode(resolution)) return unknown('the provider region is not set in the Terraform', `${instance.address}.service_name`);
-  return serviceNameFor(shortName, resolution.region) ?? `com.amazonaws.${resolution.region}.${shortName}`;
+function endpointRegion(endpoint: Value | undefined, instance: Instance): Value | undefined {
+  if (typeof endpoint !== 'string') return endpoint === undefined ? undefined : computed(instance, 'region');
+  const match = EC2_ENDPOINT.exec(endpoint);
+  return match ? match[1]! : computed(instance, 'region', `${endpoint} is not an EC2 endpoint this reads`);
+}
+
+function awsPartition(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+  if (!['partition', 'id', 'dns_suffix', 'reverse_dns_prefix'].includes(attribute)) return undefined;
+  const region = dataSourceRegion(evaluator, instance);
+  if (typeof region !== 'string') return computed(instance, attribute);
+  const partition = partitionOf(region);
+  if (attribute === 'dns_suffix') return partition.dnsSuffix;
+  return attribute === 'reverse_dns_prefix' ? partition.reverseDnsPrefix : partition.id;
 }
 
 const READERS: Record<string, DataSourceReader> = {
   aws_region: awsRegion,
-  aws_vpc_endpoint_service: awsVpcEndpointService,
+  aws_partition: awsPartition,
+  aws_vpc_endpoint_service: endpointServiceAttribute,
+  aws_availability_zones: availabilityZonesAttribute,
 };
 
 export function dataSourceAttribute(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
-  return READERS[instance.resource.type]?.(evaluator, instance, attribute);
+  const reader = Object.prototype.hasOwnProperty.call(READERS, instance.resource.type) ? READERS[instance.resource.type] : undefined;
+  return reader?.(evaluator, instance, attribute);
 }

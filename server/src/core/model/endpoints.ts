@@ -1,6 +1,7 @@
 // The typed view of every `aws_vpc_endpoint` instance: what it is, where, attached to what.
 // Rules and costs read this, never the raw blocks.
 import { parseServiceName, type ParsedServiceName } from '../services/catalogue';
+import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
 import type { Resource } from './module';
 import { resolveRegion, type RegionResolution } from './region';
@@ -42,6 +43,8 @@ export interface EndpointView {
   privateDnsEnabled: boolean | 'unknown' | undefined;
   /** What `vpc_id` refers to (`aws_vpc.main`, `vpc-0abc`, `var.vpc_id`), if it can be told. */
   vpc: string | undefined;
+  /** What the values read rest on that the Terraform does not say (an AZ table, a region setting). */
+  assumptions: readonly Assumption[];
 }
 
 const UNKNOWN_PART = '${…}';
@@ -57,7 +60,15 @@ export function endpointViews(evaluator: Evaluator): EndpointView[] {
   return views;
 }
 
+/** The view of one instance, with what its instances and values rest on. */
 export function endpointView(evaluator: Evaluator, instance: Instance): EndpointView {
+  return withAssumptionsIn(() => {
+    evaluator.refs.instances(instance.resource); // what decided the instances counts too
+    return readView(evaluator, instance);
+  });
+}
+
+function readView(evaluator: Evaluator, instance: Instance): EndpointView {
   const typeValue = evaluateArgument(evaluator, instance, 'vpc_endpoint_type');
   const type = typeValue === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeValue) ?? '') ? (typeValue as EndpointType) : undefined;
   const serviceName = serviceNameOf(evaluator, instance);
@@ -77,6 +88,7 @@ export function endpointView(evaluator: Evaluator, instance: Instance): Endpoint
     securityGroups: attachments(evaluator, instance, 'security_group_ids', 'security_group'),
     privateDnsEnabled: dns === undefined ? undefined : typeof dns === 'boolean' ? dns : 'unknown',
     vpc: referenceKey(evaluateArgument(evaluator, instance, 'vpc_id')),
+    assumptions: NONE,
   };
 }
 
@@ -86,13 +98,14 @@ function serviceNameOf(evaluator: Evaluator, instance: Instance): string | undef
   if (attribute.expr.kind === 'template') {
     return evaluator.templateParts(attribute.expr.parts, instance.scope).map((p) => (isUnknown(p) ? UNKNOWN_PART : p)).join('');
   }
-  const value = evaluator.evaluate(attribute.expr, instance.scope);
-  return asString(value) ?? UNKNOWN_PART;
+  const value = evaluateArgument(evaluator, instance, 'service_name');
+  return value === undefined ? undefined : asString(value) ?? UNKNOWN_PART;
 }
 
 function attachments(evaluator: Evaluator, instance: Instance, argumentName: string, kind: AssociationKind): Attachments {
-  const attribute = argument(instance, argumentName);
-  const value: Value | undefined = attribute ? evaluator.evaluate(attribute.expr, instance.scope) : undefined;
+  const value: Value | undefined = evaluateArgument(evaluator, instance, argumentName);
+  // Written as null, it is not set: described as absent (`no subnet_ids`).
+  const attribute = value === undefined ? undefined : argument(instance, argumentName);
   const inline = referenceList(value);
   const associated = associationsOf(evaluator, instance, kind);
   const members = [...(inline?.keys ?? []), ...associated.members].filter((m): m is string => m !== undefined);

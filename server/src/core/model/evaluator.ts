@@ -4,6 +4,7 @@
 // which is one analysis of one module version.
 import type { Expr, Step, TemplatePart } from '../parse/ast';
 import { attributeValue, indexValue } from './access';
+import { type Assumption, withAssumptions } from './assumptions';
 import { callFunction } from './functions';
 import { forExpression } from './iteration';
 import type { TerraformModule } from './module';
@@ -33,6 +34,11 @@ export class Evaluator {
     } finally {
       this.depth--;
     }
+  }
+
+  /** What `compute` returns, with the assumptions (assumptions.ts) the values it read rest on. */
+  withAssumptions<T>(compute: () => T): { value: T; assumptions: readonly Assumption[] } {
+    return withAssumptions(compute);
   }
 
   /** A template's parts, each a string or an Unknown (or EvalError): lets callers read known pieces of a name. */

@@ -27,17 +27,14 @@ export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, instan
   const known = source && !call.source?.includes('//') ? MODULES[source] : undefined;
   if (!known) return undefined;
   // Outputs not described are known only after apply (never an error: the module has them).
-  const cache = new Map<string, Value>();
+  // Cached with the evaluator's values, so that what computing one assumed travels with it.
   return {
     kind: 'instance',
     address: identity,
-    get: (name: string) => {
-      if (!cache.has(name)) {
-        const rule = known.outputs[name];
-        cache.set(name, rule ? outputValue(evaluator, call, instance, rule, `${identity}.${name}`) : unknown(`${identity}.${name} is known only after apply`, `${identity}.${name}`));
-      }
-      return cache.get(name)!;
-    },
+    get: (name: string) => evaluator.refs.cached(`known-output:${identity}.${name}`, () => {
+      const rule = known.outputs[name];
+      return rule ? outputValue(evaluator, call, instance, rule, `${identity}.${name}`) : unknown(`${identity}.${name} is known only after apply`, `${identity}.${name}`);
+    }),
   } satisfies InstanceValue;
 }
 

@@ -3,6 +3,7 @@
 // rule resources. Each item names the VPC it belongs to when that can be told.
 import type { Block } from '../parse/ast';
 import { findAttribute } from '../parse/ast';
+import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
 import { resolveRegion, type RegionResolution } from './region';
 import type { Instance } from './scope';
@@ -12,7 +13,11 @@ import { type Value, asNumber, asString, isList } from './values';
 export interface SubnetView { address: string; instance: Instance; vpc?: string; availabilityZone?: string; cidr?: string }
 export interface RouteView { destination?: string; target: 'internet_gateway' | 'nat_gateway' | 'other' | 'unknown'; targetKey?: string }
 export interface RouteTableView { address: string; instance: Instance; vpc?: string; routes: RouteView[] }
-export interface NatGatewayView { address: string; instance: Instance; subnet?: string; connectivity: 'public' | 'private'; region: RegionResolution }
+export interface NatGatewayView {
+  address: string; instance: Instance; subnet?: string; connectivity: 'public' | 'private'; region: RegionResolution;
+  /** What deciding its instances rests on that the Terraform does not say (`count = length(<AZs>)`). */
+  assumptions: readonly Assumption[];
+}
 export interface IngressRule {
   /** undefined when the port range cannot be known */
   fromPort?: number;
@@ -59,21 +64,29 @@ export function networkView(evaluator: Evaluator): NetworkView {
       ...optional('cidr', str(ev(i, 'cidr_block'))),
     })),
     routeTables: routeTables(evaluator),
-    natGateways: instancesOf(evaluator, 'aws_nat_gateway').map((i) => ({
-      address: i.address, instance: i,
-      ...optional('subnet', referenceKey(ev(i, 'subnet_id'))),
-      connectivity: str(ev(i, 'connectivity_type')) === 'private' ? 'private' : 'public',
-      region: resolveRegion(evaluator, i),
+    natGateways: instancesOf(evaluator, 'aws_nat_gateway').map((i) => withAssumptionsIn((): NatGatewayView => {
+      evaluator.refs.instances(i.resource); // `count = length(data.aws_availability_zones.x.names)`
+      return {
+        address: i.address, instance: i,
+        ...optional('subnet', referenceKey(ev(i, 'subnet_id'))),
+        connectivity: str(ev(i, 'connectivity_type')) === 'private' ? 'private' : 'public',
+        region: resolveRegion(evaluator, i),
+        assumptions: NONE,
+      };
     })),
     securityGroups: securityGroups(evaluator),
   };
 }
 
+/** An argument of a nested block (`route`, `ingress`); undefined when not written or null. */
+function blockArgument(evaluator: Evaluator, instance: Instance, body: Block['body'], name: string): Value | undefined {
+  const attribute = findAttribute(body, name);
+  const value = attribute ? evaluator.evaluate(attribute.expr, instance.scope) : null;
+  return value === null ? undefined : value;
+}
+
 function routeOf(evaluator: Evaluator, instance: Instance, body: Block['body']): RouteView {
-  const read = (name: string) => {
-    const a = findAttribute(body, name);
-    return a ? evaluator.evaluate(a.expr, instance.scope) : undefined;
-  };
+  const read = (name: string) => blockArgument(evaluator, instance, body, name);
   const destination = str(read('cidr_block') ?? read('destination_cidr_block'));
   const gateway = read('gateway_id');
   const nat = read('nat_gateway_id');
@@ -105,10 +118,7 @@ function securityGroups(evaluator: Evaluator): SecurityGroupView[] {
     address: i.address, instance: i,
     ...optional('vpc', referenceKey(evaluateArgument(evaluator, i, 'vpc_id'))),
     ingress: i.resource.block.body.blocks.filter((b) => b.type === 'ingress').map((b) => {
-      const read = (name: string) => {
-        const a = findAttribute(b.body, name);
-        return a ? evaluator.evaluate(a.expr, i.scope) : undefined;
-      };
+      const read = (name: string) => blockArgument(evaluator, i, b.body, name);
       return ingressRule(i.address, read('from_port'), read('to_port'), read('protocol'), read('cidr_blocks'), read('security_groups') ?? read('prefix_list_ids') ?? (read('self') === true ? true : undefined));
     }),
   }));

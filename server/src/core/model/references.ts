@@ -2,6 +2,7 @@
 // for-expression variable. Also decides a resource's instances (count / for_each).
 import { relative } from 'node:path';
 import type { Step } from '../parse/ast';
+import { type Assumption, closeFrame, openFrame, replay } from './assumptions';
 import { dataSourceAttribute } from './dataSources';
 import type { CallContext } from './functions';
 import type { Evaluator } from './evaluator';
@@ -35,6 +36,8 @@ export interface ReferenceOptions {
   readFile?: (absolutePath: string) => Uint8Array | 'missing' | undefined;
   /** The regular files under a directory (absolute paths), for fileset(). */
   listFiles?: (absoluteDir: string) => readonly string[] | undefined;
+  /** What the calling module assumed to compute each input (module.variableValues) it gives. */
+  inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>;
 }
 
 export class References {
@@ -43,20 +46,32 @@ export class References {
   private readonly instanceCache = new Map<string, Instances>();
   /** Child module evaluators by module instance address (`module.ep["ssm"]`). */
   private readonly childModules = new Map<string, Evaluator | undefined>();
+  /** The assumptions (assumptions.ts) each cached value rests on, for the few that rest on any. */
+  private readonly notes = new Map<string, ReadonlySet<Assumption>>();
 
   constructor(private readonly evaluator: Evaluator, readonly options: ReferenceOptions) {}
 
-  /** Guards against reference cycles: a value that depends on itself is Unknown. */
+  /**
+   * Computes a value once per analysis; guards against reference cycles (a value that depends
+   * on itself is Unknown). What computing it assumed is replayed on every hit.
+   */
   cached(key: string, compute: () => Value): Value {
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      if (this.notes.size > 0) replay(this.notes.get(key));
+      return hit;
+    }
     if (this.inProgress.has(key)) return unknown(`reference cycle through ${key}`);
     this.inProgress.add(key);
+    const outer = openFrame();
+    let value: Value | undefined;
     try {
-      const value = compute();
+      value = compute();
       this.cache.set(key, value);
       return value;
     } finally {
+      const notes = closeFrame(outer);
+      if (notes && value !== undefined) this.notes.set(key, notes);
       this.inProgress.delete(key);
     }
   }
@@ -117,6 +132,8 @@ export class References {
   variable(name: string): Value {
     return this.cached(`var.${name}`, () => {
       const given = this.evaluator.module.variableValues.get(name);
+      // What the caller assumed to compute this input travels with it.
+      if (given !== undefined) replay(this.options.inputAssumptions?.get(name));
       const declared = this.evaluator.module.variables.get(name);
       if (!declared) return given ?? unknown(`var.${name} is not declared`, `var.${name}`);
       const value = inputVariableValue(declared, given, (expr) => this.evaluator.evaluate(expr, MODULE_LEVEL_SCOPE));
@@ -136,11 +153,22 @@ export class References {
 
   /** The instances of a resource: one, one per count index, or one per for_each key. */
   instances(resource: Resource): Instances {
+    const key = `instances:${resource.address}`;
     const hit = this.instanceCache.get(resource.address);
-    if (hit) return hit;
-    const result = this.computeInstances(resource);
-    this.instanceCache.set(resource.address, result);
-    return result;
+    if (hit) {
+      if (this.notes.size > 0) replay(this.notes.get(key));
+      return hit;
+    }
+    const outer = openFrame();
+    let result: Instances | undefined;
+    try {
+      result = this.computeInstances(resource);
+      this.instanceCache.set(resource.address, result);
+      return result;
+    } finally {
+      const notes = closeFrame(outer);
+      if (notes && result) this.notes.set(key, notes);
+    }
   }
 
   private computeInstances(resource: Resource): Instances {
@@ -183,13 +211,18 @@ export class References {
     };
   }
 
-  /** An attribute of an instance: its configured value when written, else known after apply. */
+  /**
+   * An attribute of an instance: its configured value when written and not null (null is an
+   * unset argument), else what the provider computes (data sources: dataSources.ts), else
+   * known only after apply.
+   */
   instanceAttribute(instance: Instance, attribute: string): Value {
     return this.cached(`${instance.address}.${attribute}`, () => {
       const fromData = instance.resource.mode === 'data' ? dataSourceAttribute(this.evaluator, instance, attribute) : undefined;
       if (fromData !== undefined) return fromData;
-      const written = instance.resource.block.body.attributes.find((a) => a.name === attribute);
-      if (written && attribute !== 'count' && attribute !== 'for_each') return this.evaluator.evaluate(written.expr, instance.scope);
+      const written = attribute === 'count' || attribute === 'for_each' ? undefined : instance.resource.block.body.attributes.find((a) => a.name === attribute);
+      const value = written ? this.evaluator.evaluate(written.expr, instance.scope) : null;
+      if (value !== null) return value;
       return unknown(`${instance.address}.${attribute} is known only after apply`, `${instance.address}.${attribute}`);
     });
   }

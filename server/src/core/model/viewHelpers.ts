@@ -6,13 +6,57 @@ import type { Evaluator } from './evaluator';
 import type { Instance } from './scope';
 import { type Value, identityKey, isInstance, isList, isUnknown } from './values';
 
+/** An argument as written, whatever its value: what a fix edits. */
 export function argument(instance: Instance, name: string): Attribute | undefined {
   return findAttribute(instance.resource.block.body, name);
 }
 
+/**
+ * An argument's value as Terraform sees it: undefined when it is not written or is null (null
+ * is an unset argument, however it comes: `lookup(each.value, "x", null)`, a conditional...).
+ */
 export function evaluateArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
   const attribute = argument(instance, name);
-  return attribute ? evaluator.evaluate(attribute.expr, instance.scope) : undefined;
+  const value = attribute ? evaluator.evaluate(attribute.expr, instance.scope) : null;
+  return value === null ? undefined : value;
+}
+
+/**
+ * Whether an argument is set: 'unknown' when its value cannot be known and may be null; rules
+ * stay silent on those. A value that cannot be known but is never null (a template, a list,
+ * `jsonencode(...)`) is set.
+ */
+export type ArgumentState = 'set' | 'unset' | 'unknown';
+
+export function argumentState(evaluator: Evaluator, instance: Instance, name: string): ArgumentState {
+  const value = evaluateArgument(evaluator, instance, name);
+  if (value === undefined) return 'unset';
+  return isUnknown(value) && mayBeNull(argument(instance, name)!.expr) ? 'unknown' : 'set';
+}
+
+/** Functions that can return null: they pass on an argument or an element, or decode one. */
+const MAY_RETURN_NULL = new Set([
+  'lookup', 'element', 'one', 'try', 'coalesce', 'tostring', 'tonumber', 'tobool', 'tolist', 'toset', 'tomap',
+  'sensitive', 'nonsensitive', 'jsondecode', 'yamldecode', 'csvdecode', 'type', 'ephemeralasnull',
+]);
+
+/** False when the expression's value is never null, whatever its operands: a template, a list, `a + b`. */
+export function mayBeNull(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'literal': return expr.value === null;
+    // `"${x}"` alone is x itself, unconverted (HCL's template wrap), so it may be null.
+    case 'template': return expr.parts.length === 1 && expr.parts[0]!.kind === 'interpolation' ? mayBeNull(expr.parts[0]!.expr) : false;
+    case 'tuple': case 'object': case 'for': case 'binary': case 'unary': return false;
+    case 'call': return expr.name.includes(':') || MAY_RETURN_NULL.has(expr.name);
+    case 'conditional': return mayBeNull(expr.then) || mayBeNull(expr.else);
+    case 'parens': return mayBeNull(expr.inner);
+    default: return true;
+  }
+}
+
+/** The argument as written when its value is not null (Unknown counts): what a fix may copy. */
+export function writtenArgument(evaluator: Evaluator, instance: Instance, name: string): Attribute | undefined {
+  return evaluateArgument(evaluator, instance, name) === undefined ? undefined : argument(instance, name);
 }
 
 /** What a value refers to: a literal id, or the address its unknown id belongs to (`aws_vpc.main`). */

@@ -3,7 +3,7 @@
 import { costTargetsIn, targetResources, type CostTarget, type LocatableModule } from '../model/locate';
 import type { Range } from '../types';
 import { formatMoney, type CurrencyFormat } from './format';
-import type { CostReport } from './moduleCosts';
+import type { CostReport, ResourceCost } from './moduleCosts';
 import { instanceSummary, monthlyLabel, sumOf } from './summary';
 
 export interface CostLens {
@@ -48,7 +48,15 @@ function blockLens(target: CostTarget, report: CostReport, format: CurrencyForma
   }
   if (resources.length === 0) return { range, title: `${formatMoney(0, format)}/mo · no instance: ${target.instances.source}`, summary: false };
   if (target.unpriced?.length) {
-    return { range, title: `≥ ${monthlyLabel(sumOf(resources), resources.length, format)} (${target.unpriced.length} not priced) · ${instanceSummary(resources)}`, summary: false };
+    return { range, title: `≥ ${monthlyLabel(sumOf(resources), resources.length, format)} (${target.unpriced.length} not priced) · ${instanceSummary(resources)}${assumedText(resources)}`, summary: false };
   }
-  return { range, title: `${monthlyLabel(sumOf(resources), resources.length, format)} · ${instanceSummary(resources)}`, summary: false };
+  return { range, title: `${monthlyLabel(sumOf(resources), resources.length, format)} · ${instanceSummary(resources)}${assumedText(resources)}`, summary: false };
+}
+
+/** ` · AZ count assumed` when the figure rests on what the Terraform does not say (the hover says what). */
+function assumedText(resources: readonly ResourceCost[]): string {
+  const facts = new Set(resources.flatMap((r) => r.assumedFacts));
+  if (facts.size === 0) return '';
+  const names = [...(facts.has('zones') ? ['AZ count'] : []), ...(facts.has('region') ? ['region'] : [])];
+  return ` · ${names.join(' and ')} assumed`;
 }

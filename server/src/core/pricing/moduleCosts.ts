@@ -2,6 +2,7 @@
 // each input came from and the assumptions made. The CLI's `cost` output and the hovers and
 // lenses all read this.
 import type { ModuleAnalysis } from '../analyzer';
+import type { Assumption } from '../model/assumptions';
 import type { EndpointView } from '../model/endpoints';
 import type { NatGatewayView } from '../model/network';
 import type { RegionResolution } from '../model/region';
@@ -33,6 +34,8 @@ export interface ResourceCost {
   monthlyData: number | null;
   monthly: number | null;
   assumptions: string[];
+  /** What the Terraform's values rested on without saying it (data sources read with an AZ table, a region setting). */
+  assumedFacts: Assumption['about'][];
   overridden: string[];
   /** Why no price could be given (unknown region, unknown type), when none could. */
   error?: string;
@@ -59,6 +62,9 @@ export interface CostReport {
   /** How the settings that fill gaps are named (editor settings or CLI flags). */
   labels: SettingLabels;
 }
+
+/** The setting a data volume comes from without a usage file; its assumption names it. */
+export const DATA_VOLUME_SETTING = 'vpceLens.monthlyDataGb';
 
 /** Monthly GB for an address, from a usage file; undefined when it says nothing. */
 export type UsageLookup = (address: string) => { gb: number; source: string } | undefined;
@@ -88,7 +94,8 @@ function dataVolume(analysis: ModuleAnalysis, address: string, usage?: UsageLook
 
 function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, usage?: UsageLookup): ResourceCost {
   const settings = analysis.settings;
-  const assumptions: string[] = [];
+  // What the Terraform's values rest on (an AZ table, a region setting) first, then the pricing's own.
+  const assumptions: string[] = endpoint.assumptions.map((a) => a.text);
   const data = dataVolume(analysis, endpoint.address, usage);
   if (data.assumption) assumptions.push(data.assumption);
   let azCount: number | null = null;
@@ -112,7 +119,7 @@ function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, 
   const base = {
     address: endpoint.address, file: endpoint.file, range: endpoint.resource.block.headerRange, kind: 'vpc_endpoint' as const,
     endpointType: endpoint.type ?? null, service: serviceLabel(endpoint), ...regionFields(endpoint.region),
-    azCount, azCountSource, monthlyDataGb: data.gb, monthlyDataSource: data.source,
+    azCount, azCountSource, monthlyDataGb: data.gb, monthlyDataSource: data.source, assumedFacts: factsOf(endpoint.assumptions),
   };
   if (endpoint.type === undefined) {
     return unpriced(base, assumptions, 'vpc_endpoint_type cannot be evaluated, so the endpoint cannot be priced.');
@@ -125,7 +132,7 @@ function endpointResourceCost(analysis: ModuleAnalysis, endpoint: EndpointView, 
 }
 
 function natResourceCost(analysis: ModuleAnalysis, nat: NatGatewayView, usage?: UsageLookup): ResourceCost {
-  const assumptions: string[] = [];
+  const assumptions: string[] = nat.assumptions.map((a) => a.text);
   const data = dataVolume(analysis, nat.address, usage);
   if (data.assumption) assumptions.push(data.assumption);
   const region = regionAssumption(nat.region);
@@ -133,7 +140,7 @@ function natResourceCost(analysis: ModuleAnalysis, nat: NatGatewayView, usage?: 
   const base = {
     address: nat.address, file: nat.instance.resource.file, range: nat.instance.resource.block.headerRange, kind: 'nat_gateway' as const,
     endpointType: null, service: null, ...regionFields(nat.region), azCount: null, azCountSource: 'one NAT gateway per resource instance',
-    monthlyDataGb: data.gb, monthlyDataSource: data.source,
+    monthlyDataGb: data.gb, monthlyDataSource: data.source, assumedFacts: factsOf(nat.assumptions),
   };
   const estimate = natGatewayCost({ region: nat.region.region, monthlyDataGb: data.gb, hoursPerMonth: analysis.settings.hoursPerMonth, overrides: analysis.settings.pricingOverrides });
   return withEstimate(base, assumptions, estimate);
@@ -145,6 +152,10 @@ type Base = Omit<ResourceCost, 'hourly' | 'monthlyFixed' | 'perGb' | 'monthlyDat
 function regionAssumption(region: RegionResolution): string | undefined {
   if (region.source === 'default') return `Region ${region.region} assumed: no region is set in the Terraform or the settings.`;
   return region.source === 'setting' ? `Region ${region.region} assumed: ${region.detail}.` : undefined;
+}
+
+function factsOf(assumptions: readonly Assumption[]): Assumption['about'][] {
+  return [...new Set(assumptions.map((a) => a.about))];
 }
 
 function regionFields(region: RegionResolution): Pick<ResourceCost, 'region' | 'regionSource' | 'regionDetail'> {

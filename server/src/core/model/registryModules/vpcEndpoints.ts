@@ -2,6 +2,7 @@
 // `module.<name>.aws_vpc_endpoint.this["<key>"]` per entry of the `endpoints` map, typed
 // Interface unless the entry says otherwise, with the module-level and the entry's subnets.
 import type { Attribute } from '../../parse/ast';
+import { NONE, mergeAssumptions, withAssumptionsIn } from '../assumptions';
 import { parseServiceName, serviceNameFor } from '../../services/catalogue';
 import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
 import type { Evaluator } from '../evaluator';
@@ -9,7 +10,7 @@ import type { ModuleCall } from '../module';
 import type { Instance } from '../scope';
 import { type MapValue, type Value, asString, isList, isMap, isUnknown, sortedEntries } from '../values';
 import { referenceKey, referenceList, referencedAddresses } from '../viewHelpers';
-import { VPC_ENDPOINTS_MODULE, callInput, callRegion, moduleResource, readCall, resourceInstance } from './sources';
+import { VPC_ENDPOINTS_MODULE, callInput, callInstances, callRegion, moduleResource, readCall, resourceInstance } from './sources';
 import type { RegistryCall } from './types';
 
 const ENTRY = VPC_ENDPOINTS_MODULE.entry;
@@ -21,7 +22,11 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
       result.notes.push(`${moduleInstance.address} has ${VPC_ENDPOINTS_MODULE.createInput} = false: it creates no endpoint.`);
       return;
     }
-    const endpoints = callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.endpointsInput, new Map());
+    // What the map of endpoints (and the call's instances) rests on counts for every endpoint.
+    const { value: endpoints, assumptions } = evaluator.withAssumptions(() => {
+      callInstances(evaluator, call);
+      return callInput(evaluator, call, moduleInstance, VPC_ENDPOINTS_MODULE.endpointsInput, new Map());
+    });
     if (endpoints === undefined || isUnknown(endpoints) || !isMap(endpoints)) {
       const why = endpoints !== undefined && isUnknown(endpoints) ? ` (${endpoints.reason})` : '';
       result.notes.push(`The ${VPC_ENDPOINTS_MODULE.endpointsInput} input of ${moduleInstance.address} cannot be evaluated${why}; its endpoints are not priced.`);
@@ -35,7 +40,9 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
         continue;
       }
       if (entry.get(ENTRY.create) === false) continue;
-      result.endpoints.push(entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+      const view = withAssumptionsIn(() => entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
+      view.assumptions = mergeAssumptions(assumptions, view.assumptions);
+      result.endpoints.push(view);
     }
   });
 }
@@ -68,6 +75,7 @@ function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, e
       : none('security_group_ids'),
     privateDnsEnabled: !isInterface || dns === undefined || dns === null ? undefined : typeof dns === 'boolean' ? dns : 'unknown',
     vpc: referenceKey(callVpc(evaluator, call, instance)),
+    assumptions: NONE,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Evaluator } from '../evaluator';
 import type { ModuleCall } from '../module';
 import type { Instance } from '../scope';
 import { type Value, isList, isUnknown } from '../values';
-import { VPC_MODULE, callInput, callRegion, moduleResource, readCall, resourceInstance } from './sources';
+import { VPC_MODULE, callInput, callInstances, callRegion, moduleResource, readCall, resourceInstance } from './sources';
 import type { RegistryCall } from './types';
 
 type NatCount = { count: number; source: string } | { reason: string };
@@ -17,7 +17,11 @@ export function vpcCall(evaluator: Evaluator, call: ModuleCall): RegistryCall {
   const region = callRegion(evaluator, call);
   const sources = new Set<string>();
   const result = readCall(evaluator, call, 'vpc', (moduleInstance, into) => {
-    const counted = natCount(evaluator, call, moduleInstance);
+    // `azs = slice(data.aws_availability_zones.available.names, 0, 3)` counts on the AZ table.
+    const { value: counted, assumptions } = evaluator.withAssumptions(() => {
+      callInstances(evaluator, call);
+      return natCount(evaluator, call, moduleInstance);
+    });
     if ('reason' in counted) {
       into.notes.push(`The number of NAT gateways of ${moduleInstance.address} cannot be known: ${counted.reason}.`);
       into.unpriced.push({ address: `${moduleInstance.address}.aws_nat_gateway.this`, kind: 'nat_gateway', reason: `the number of NAT gateways cannot be known (${counted.reason})` });
@@ -26,7 +30,7 @@ export function vpcCall(evaluator: Evaluator, call: ModuleCall): RegistryCall {
     sources.add(counted.source);
     for (let i = 0; i < counted.count; i++) {
       const instance = resourceInstance(resource, moduleInstance, i);
-      into.natGateways.push({ address: instance.address, instance, connectivity: 'public', region });
+      into.natGateways.push({ address: instance.address, instance, connectivity: 'public', region, assumptions });
     }
   });
   if (sources.size > 0) result.natCountSource = [...sources].join('; ');

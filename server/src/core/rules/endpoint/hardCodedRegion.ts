@@ -7,6 +7,7 @@ import { escapeTemplateText, exprText } from '../../fixes/exprText';
 import { regionText } from '../../fixes/terraformText';
 import type { EndpointView } from '../../model/endpoints';
 import { regionIsFromCode } from '../../model/region';
+import { argumentState } from '../../model/viewHelpers';
 import type { Expr } from '../../parse/ast';
 import { serviceByShortName } from '../../services/catalogue';
 import type { Fix } from '../../types';
@@ -45,9 +46,11 @@ function nameRegion(view: EndpointView): string | undefined {
 
 function check({ analysis, module, view, file }: EndpointContext): EndpointProblem[] {
   const attribute = argumentOf(view, 'service_name');
-  if (!attribute || argumentOf(view, 'service_region')) return [];
+  // service_region (cross-region access) when it may be set: null is not set.
+  if (!attribute || argumentState(module.evaluator, view.instance, 'service_region') !== 'unset') return [];
   const named = nameRegion(view);
-  const differs = named !== undefined && regionIsFromCode(view.region) && named !== view.region.region;
+  // A region read from a data source in an assumed region (no provider region) proves nothing.
+  const differs = named !== undefined && regionIsFromCode(view.region) && named !== view.region.region && !view.assumptions.some((a) => a.about === 'region');
   // A global service has no region in its name at all: VPCE107 says so.
   const global = view.service.kind === 'aws' && serviceByShortName(view.service.shortName)?.global === true;
   const written = (view.service.kind === 'aws' && !global) || view.service.kind === 'unrecognized' ? writtenRegion(attribute.expr) : undefined;

@@ -4,7 +4,7 @@ import type { EndpointView } from '../../model/endpoints';
 import { setAttribute } from '../../fixes/edits';
 import type { Fix } from '../../types';
 import { needsInterfaceType } from './endpointType';
-import { argumentOrHeader } from './endpointSyntax';
+import { argumentOf, argumentOrHeader } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import type { Rule } from '../rule';
 
@@ -14,7 +14,8 @@ function subject(view: EndpointView): string {
 
 function check({ view, file }: EndpointContext): EndpointProblem[] {
   if (!needsInterfaceType(view)) return [];
-  const how = view.typeSource === 'provider default' ? 'vpc_endpoint_type is not set and defaults to "Gateway"' : 'vpc_endpoint_type is "Gateway"';
+  const unset = argumentOf(view, 'vpc_endpoint_type') ? 'is null, so not set,' : 'is not set';
+  const how = view.typeSource === 'provider default' ? `vpc_endpoint_type ${unset} and defaults to "Gateway"` : 'vpc_endpoint_type is "Gateway"';
   const fix: Fix = { title: 'Set vpc_endpoint_type = "Interface"', edits: [setAttribute(file, view.resource.block, 'vpc_endpoint_type', '"Interface"')] };
   return [{
     file: file.path,

@@ -5,7 +5,7 @@
 import type { EvaluatedModule } from '../../analyzer';
 import { insertAttribute, setAttribute } from '../../fixes/edits';
 import type { Attachments, EndpointType, EndpointView } from '../../model/endpoints';
-import { referencedAddresses } from '../../model/viewHelpers';
+import { argumentState, referencedAddresses } from '../../model/viewHelpers';
 import { intendedType } from './endpointType';
 import { argumentOf, argumentOrHeader } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
@@ -33,7 +33,8 @@ function missingAttachment(spec: MissingAttachment) {
       title: `Set ${spec.argument} = ${value}`,
       edits: [written ? setAttribute(file, block, spec.argument, value) : insertAttribute(file, block, spec.argument, value)],
     }];
-    const why = `${written ? `${spec.argument} is empty` : `no ${spec.argument}`} and no ${spec.association}`;
+    const state = !written ? `no ${spec.argument}` : argumentState(module.evaluator, view.instance, spec.argument) === 'unset' ? `${spec.argument} is null` : `${spec.argument} is empty`;
+    const why = `${state} and no ${spec.association}`;
     const subject = view.service.kind === 'aws' ? `\`${view.service.shortName}\`` : 'its service';
     return [{ file: file.path, range: argumentOrHeader(view, spec.argument), message: spec.consequence.replace('%s', why), subject, fixes }];
   };

@@ -34,10 +34,11 @@ function check({ module, view, file }: EndpointContext): EndpointProblem[] {
   const service = serviceByShortName(view.service.shortName);
   if (!service || service.gateway || dnsHandledElsewhere(module, view)) return [];
   const required = REQUIRED_BY[service.shortName];
-  const state = view.privateDnsEnabled === false ? 'private_dns_enabled = false' : 'private_dns_enabled is not set, and false is the default';
+  const written = argumentOf(view, 'private_dns_enabled');
+  const state = view.privateDnsEnabled === false ? 'private_dns_enabled = false'
+    : `private_dns_enabled is ${written ? 'null, so not set' : 'not set'}, and false is the default`;
   const consequence = required ? `but ${required.why}` : 'so clients keep resolving the public service name and go out through NAT (or fail without it)';
   // In a map of objects driving for_each, the `false` to change is the instance's own entry.
-  const written = argumentOf(view, 'private_dns_enabled');
   const entry = written && written.expr.kind !== 'literal' ? originLiteral(module, view, false) : undefined;
   const edit = entry
     ? { file: entry.file.path, range: entry.literal.range, newText: 'true' }

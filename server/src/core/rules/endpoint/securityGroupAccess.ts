@@ -4,7 +4,7 @@
 // only on "no".
 import type { EvaluatedModule } from '../../analyzer';
 import type { IngressRule, SecurityGroupView } from '../../model/network';
-import { evaluateArgument, referenceKey } from '../../model/viewHelpers';
+import { argumentState, evaluateArgument, referenceKey } from '../../model/viewHelpers';
 import { resourcesOfType } from './moduleResources';
 
 export type Answer = 'yes' | 'no' | 'unknown';
@@ -46,9 +46,9 @@ function ruleAdmits(rule: IngressRule, port: number, vpcCidr: string | undefined
   return answers.includes(undefined) ? 'unknown' : 'no';
 }
 
-/** A group written with `ingress = [...]` as an attribute is not read rule by rule. */
-function groupIsReadable(group: SecurityGroupView): boolean {
-  return !group.instance.resource.block.body.attributes.some((a) => a.name === 'ingress');
+/** A group written with `ingress = [...]` as an attribute is not read rule by rule (`ingress = null` sets none). */
+function groupIsReadable(module: EvaluatedModule, group: SecurityGroupView): boolean {
+  return argumentState(module.evaluator, group.instance, 'ingress') === 'unset';
 }
 
 /** A rule resource whose group or type cannot be told might be the one that admits the traffic. */
@@ -68,7 +68,7 @@ function hasUnattributedRules(module: EvaluatedModule): boolean {
 /** Whether any of `groups` (security group instance addresses) admits TCP `port` from the VPC. */
 export function groupsAdmit(module: EvaluatedModule, groups: string[], port: number, vpcCidr: string | undefined): Answer {
   const views = groups.map((g) => module.network.securityGroups.find((s) => s.address === g));
-  if (views.some((v) => v === undefined || !groupIsReadable(v))) return 'unknown';
+  if (views.some((v) => v === undefined || !groupIsReadable(module, v))) return 'unknown';
   const answers = views.flatMap((v) => v!.ingress.map((rule) => ruleAdmits(rule, port, vpcCidr)));
   if (answers.includes('yes')) return 'yes';
   if (answers.includes('unknown') || hasUnattributedRules(module)) return 'unknown';

@@ -3,9 +3,10 @@
 // aws_vpc_security_group_ingress_rule, legacy aws_security_group_rule, or inline `ingress`),
 // and a reference to it from the endpoint.
 import type { EvaluatedModule } from '../../analyzer';
-import { appendListElement, insertAfterBlock, insertAttribute } from '../../fixes/edits';
+import { appendListElement, insertAfterBlock, setAttribute } from '../../fixes/edits';
 import { blockText, resourceName, styleOf, type TextStyle } from '../../fixes/terraformText';
 import type { EndpointView } from '../../model/endpoints';
+import { argumentState } from '../../model/viewHelpers';
 import type { HclFile } from '../../parse/ast';
 import type { Fix, TextEdit } from '../../types';
 import { argumentOf } from './endpointSyntax';
@@ -51,10 +52,12 @@ function groupBlocks(module: EvaluatedModule, view: EndpointView, vpc: VpcRefere
 /** undefined when the endpoint's security_group_ids cannot take one more element by a small edit. */
 export function securityGroupFix(module: EvaluatedModule, file: HclFile, view: EndpointView, vpc: VpcReference, port: number): Fix | undefined {
   const written = argumentOf(view, 'security_group_ids');
-  if (view.securityGroups.viaAssociations > 0 || (written && written.expr.kind !== 'tuple')) return undefined;
+  // Written as null it is not set: the fix writes the list in its place.
+  const unset = written !== undefined && argumentState(module.evaluator, view.instance, 'security_group_ids') === 'unset';
+  if (view.securityGroups.viaAssociations > 0 || (written && written.expr.kind !== 'tuple' && !unset)) return undefined;
   const block = view.resource.block;
   const { group, text } = groupBlocks(module, view, vpc, port, styleOf([block, ...resourcesOfType(module, 'aws_security_group').map((r) => r.block)]));
   const reference = `aws_security_group.${group}.id`;
-  const attach: TextEdit = written?.expr.kind === 'tuple' ? appendListElement(file, written.expr, reference) : insertAttribute(file, block, 'security_group_ids', `[${reference}]`);
+  const attach: TextEdit = written?.expr.kind === 'tuple' ? appendListElement(file, written.expr, reference) : setAttribute(file, block, 'security_group_ids', `[${reference}]`);
   return { title: `Add security group ${group} (TCP ${port} from the VPC) and attach it`, edits: [attach, insertAfterBlock(file, block, text)] };
 }

@@ -2,9 +2,8 @@
 // and its CIDR (an aws_vpc resource's cidr_block, or the VPC module's vpc_cidr_block).
 import type { EvaluatedModule } from '../../analyzer';
 import type { EndpointView } from '../../model/endpoints';
-import { referencedAddresses } from '../../model/viewHelpers';
+import { referencedAddresses, writtenArgument } from '../../model/viewHelpers';
 import { copiedExpression } from '../../fixes/terraformText';
-import { argumentOf } from './endpointSyntax';
 import { vpcModuleCall } from './privateNetwork';
 
 export interface VpcReference {
@@ -13,7 +12,7 @@ export interface VpcReference {
 }
 
 export function vpcReference(module: EvaluatedModule, view: EndpointView): VpcReference | undefined {
-  const written = argumentOf(view, 'vpc_id');
+  const written = writtenArgument(module.evaluator, view.instance, 'vpc_id');
   const vpc = module.network.vpcs.find((v) => v.address === view.vpc);
   const local = vpc ? vpc.address.slice(module.prefix.length) : undefined;
   const id = copiedExpression(written?.expr) ?? (local ? `${local}.id` : undefined);

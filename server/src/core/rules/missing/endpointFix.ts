@@ -11,7 +11,7 @@ import { serviceNameFor } from '../../services/catalogue';
 import { appendListElement, insertAfterBlock } from '../../fixes/edits';
 import { blockText, copiedExpression, idsExpression, regionText, resourceName, styleOf, type RegionText, type TextStyle } from '../../fixes/terraformText';
 import { isReferenceable } from '../../model/scope';
-import { argument } from '../../model/viewHelpers';
+import { writtenArgument } from '../../model/viewHelpers';
 import type { Fix, Position, Range, TextEdit } from '../../types';
 import { forEachListSite } from './forEachList';
 import VPC_MODULE_OUTPUTS from '../data/vpc-module-outputs.json';
@@ -144,11 +144,11 @@ function vpcIdText(group: VpcGroup, home: EvaluatedModule, tables: readonly Plac
   }
   for (const { view, module } of group.endpoints) {
     if (module !== home || view.resource.block.type !== 'resource') continue;
-    const copied = copiedExpression(argument(view.instance, 'vpc_id')?.expr);
+    const copied = copiedExpression(writtenArgument(module.evaluator, view.instance, 'vpc_id')?.expr);
     if (copied) return copied;
   }
   for (const table of tables) {
-    const copied = copiedExpression(argument(table.view.instance, 'vpc_id')?.expr);
+    const copied = copiedExpression(writtenArgument(table.module.evaluator, table.view.instance, 'vpc_id')?.expr);
     if (copied) return copied;
   }
   return undefined;
@@ -189,11 +189,12 @@ function templateOf({ view, module }: Placed<EndpointView>) {
   if (view.type !== 'Interface' || view.service.kind !== 'aws' || view.resource.block.type !== 'resource') return undefined;
   const copied: Record<string, string> = {};
   for (const name of COPIED) {
-    const text = copiedExpression(argument(view.instance, name)?.expr);
+    const text = copiedExpression(writtenArgument(module.evaluator, view.instance, name)?.expr);
     if (!text) return undefined;
     copied[name] = text;
   }
-  const regionAttribute = argument(view.instance, 'region');
+  // Null arguments are not set, so not copied.
+  const regionAttribute = writtenArgument(module.evaluator, view.instance, 'region');
   const region = regionAttribute ? copiedExpression(regionAttribute.expr) : undefined;
   if (regionAttribute && !region) return undefined;
   return { view, module, copied: { vpc_id: copied.vpc_id!, subnet_ids: copied.subnet_ids!, security_group_ids: copied.security_group_ids!, region } };

@@ -26,9 +26,11 @@ export function unknownEndpointsOf(module: EvaluatedModule): UnknownEndpoint[] {
   const found: UnknownEndpoint[] = [];
   for (const resource of evaluator.module.resources.values()) {
     if (resource.mode !== 'managed' || resource.type !== 'aws_vpc_endpoint' || evaluator.refs.instances(resource).known) continue;
+    // Without an instance, arguments are read in the module's scope; null is not set.
     const read = (name: string) => {
       const attribute = findAttribute(resource.block.body, name);
-      return attribute ? evaluator.evaluate(attribute.expr, MODULE_SCOPE) : undefined;
+      const value = attribute ? evaluator.evaluate(attribute.expr, MODULE_SCOPE) : null;
+      return value === null ? undefined : value;
     };
     const typeText = read('vpc_endpoint_type');
     const type = typeText === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeText) ?? '') ? (typeText as EndpointType) : 'any';

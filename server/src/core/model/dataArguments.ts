@@ -1,0 +1,41 @@
+// What data source readers (dataSources.ts) share: an argument as Terraform sees it (null is
+// not set), the region a data source is read in (an assumption when the Terraform does not
+// say it), and the Unknown of an attribute known only after apply.
+import { findAttribute } from '../parse/ast';
+import { assume, assumption, type Assumption } from './assumptions';
+import type { Evaluator } from './evaluator';
+import { regionIsFromCode, resolveRegion, type RegionResolution } from './region';
+import type { Instance } from './scope';
+import { type Unknown, type Value, isUnknown, unknown } from './values';
+
+/** The value of an argument; undefined when it is not written or is null (unset). */
+export function dataArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
+  const written = findAttribute(instance.resource.block.body, name);
+  const value = written ? evaluator.evaluate(written.expr, instance.scope) : null;
+  return value === null ? undefined : value;
+}
+
+/** An attribute the provider computes and that cannot be known here. */
+export function computed(instance: Instance, attribute: string, reason = `${instance.address}.${attribute} is known only after apply`): Unknown {
+  return unknown(reason, `${instance.address}.${attribute}`);
+}
+
+/**
+ * The region a data source is read in: its own `region` argument or its provider's (region.ts).
+ * When neither is written, the vpceLens.region setting or the fallback stand in for it, and
+ * the value read is marked as resting on that assumption. Unknown when its own argument is.
+ */
+export function dataSourceRegion(evaluator: Evaluator, instance: Instance): string | Unknown {
+  const own = dataArgument(evaluator, instance, 'region');
+  if (own !== undefined && typeof own !== 'string') return computed(instance, 'region', isUnknown(own) ? own.reason : 'a region that is not a string');
+  const resolution = resolveRegion(evaluator, instance);
+  if (!regionIsFromCode(resolution)) assume(regionAssumption(resolution));
+  return resolution.region;
+}
+
+function regionAssumption(resolution: RegionResolution): Assumption {
+  const text = resolution.source === 'setting'
+    ? `Data sources are read in ${resolution.region}, the vpceLens.region setting (no provider region in the Terraform).`
+    : `Data sources are read in ${resolution.region}, the fallback region (no provider region in the Terraform, no vpceLens.region setting).`;
+  return assumption('region', text);
+}
