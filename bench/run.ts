@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { idiomAnalysis } from './idiomAnalysis';
+import { moduleInstancesBench } from './moduleInstances';
 import { parseVsAnalysis } from './parseVsAnalysis';
 import { serverLatency } from './serverLatency';
 import { coldWorkspace } from './coldWorkspace';
@@ -25,6 +26,7 @@ const TARGETS = {
   const started = Date.now();
   const parse = await parseVsAnalysis(runs);
   const idioms = await idiomAnalysis(runs);
+  const modules = await moduleInstancesBench(runs);
   const latency = await serverLatency(samples);
   const workspace = coldWorkspace(1000);
   const figures: Record<string, number | null> = {
@@ -32,6 +34,7 @@ const TARGETS = {
     singleThreadAnalysisMs: parse.singleThreadAnalysisMs, singleThreadAnalysisOverParse: parse.singleThreadAnalysisOverParse,
     hcl2jsonMs: parse.hcl2jsonMs, hcl2jsonOverAnalysis: parse.hcl2jsonOverAnalysis, hcl2jsonOverParse: parse.hcl2jsonOverParse,
     idiomParseOnlyMs: idioms.idiomParseOnlyMs, idiomAnalysisMs: idioms.idiomAnalysisMs, idiomAnalysisOverParse: idioms.idiomAnalysisOverParse,
+    modules100AnalysisMs: modules.modules100AnalysisMs,
     hoverP95Ms: latency.hoverP95Ms, editToDiagnosticsP95Ms: latency.editToDiagnosticsP95Ms,
     workspace1000FilesMs: workspace.workspace1000FilesMs, peakRssMb: workspace.peakRssMb,
   };
@@ -51,12 +54,13 @@ const TARGETS = {
     workload: {
       analysis: { bytes: parse.workloadBytes, files: parse.workloadFiles, endpoints: parse.endpoints },
       idioms: { bytes: idioms.workloadBytes, files: idioms.workloadFiles, resources: idioms.resources, priced: idioms.pricedResources },
+      moduleInstances: { instances: 100, endpointsPriced: modules.pricedEndpoints, endpointsCreated: modules.expectedEndpoints },
       latencyFileLines: latency.fileLines,
       workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes },
     },
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? null : round(v)])),
     targets: verdicts,
-    perRunMs: Object.fromEntries(Object.entries({ ...parse.perRun, idiomParse: idioms.perRun.parse, idiomAnalysis: idioms.perRun.analysis })
+    perRunMs: Object.fromEntries(Object.entries({ ...parse.perRun, idiomParse: idioms.perRun.parse, idiomAnalysis: idioms.perRun.analysis, modules100Analysis: modules.perRun })
       .map(([k, v]) => [k, v.map((ms) => round(ms, 0))])),
     notes,
   };
@@ -65,9 +69,10 @@ const TARGETS = {
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   const table = ['| figure | value | target |', '|---|---|---|', ...Object.entries(result.figures).map(([k, v]) => `| ${k} | ${v ?? 'n/a'} | ${verdicts[k] ?? ''} |`)].join('\n');
   const idiomLine = `Idiom workload (bench/idiomWorkload.ts): ${result.workload.idioms.priced} of ${result.workload.idioms.resources} endpoint and NAT gateway instances priced.`;
-  writeFileSync(join(dir, 'latest.md'), `# Benchmark ${result.date}\n\n${table}\n\n${idiomLine}\n`);
+  const moduleLine = `Module-instances workload (bench/moduleWorkload.ts): 100 module instances (60 local, 40 from the terraform init cache); ${modules.pricedEndpoints} of the ${modules.expectedEndpoints} endpoints they create priced.`;
+  writeFileSync(join(dir, 'latest.md'), `# Benchmark ${result.date}\n\n${table}\n\n${idiomLine}\n\n${moduleLine}\n`);
   console.log(table);
-  console.log(`\n${idiomLine}`);
+  console.log(`\n${idiomLine}\n${moduleLine}`);
   console.log(`\n${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, node ${result.machine.node}; ${result.durationS} s${quick ? ' (quick)' : ''}`);
   for (const note of notes) console.log(note);
 })().catch((error: unknown) => {

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pricedModule, REPO } from '../helpers/costFixtures';
-import { analyzeModule, analyzer } from '../helpers/memoryModule';
+import { analyzeModule, analyzer, memoryFiles } from '../helpers/memoryModule';
+import { moduleInstancesEndpointCount, moduleInstancesWorkload } from '../../bench/moduleWorkload';
 import { formatValue } from '../../server/src/core/model/values';
 import { DiskModuleFiles } from '../../server/src/diskFiles';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
@@ -281,4 +282,14 @@ test('a downloaded vpc-endpoints module (in its own style) and the built-in mode
     ['module.endpoints.aws_vpc_endpoint.this["s3"]', undefined],
     ['module.endpoints.aws_vpc_endpoint.this["ssm"]', true],
   ]);
+});
+
+test('the bench\'s module-instances workload (100 instances, local and cached) prices every endpoint it creates', async () => {
+  const absolute: Record<string, string> = {};
+  for (const [name, text] of moduleInstancesWorkload()) absolute[`/bench/modules/${name}`] = text;
+  const analysis = (await analyzer()).analyze('/bench/modules', memoryFiles(absolute), DEFAULT_SETTINGS);
+  const report = moduleCosts(analysis);
+  assert.equal(analysis.modules.length, 101);
+  assert.deepEqual(report.unpriced, []);
+  assert.equal(report.resources.filter((r) => r.kind === 'vpc_endpoint' && r.monthly !== null).length, moduleInstancesEndpointCount());
 });
