@@ -194,8 +194,20 @@ function withPrices(
   overrides: PriceOverrides | undefined,
   compute: (prices: RegionPrices) => PricedEstimate,
 ): PricedEstimate | PricingError {
-  const prices = regionPrices(region, overrides);
+  const prices = pricesOf(region, overrides);
   return prices ? compute(prices) : unknownRegion(region);
+}
+
+// A report prices thousands of instances in a few regions: the prices of a region (with the same
+// overrides object) are built once. Callers here only read them.
+const NO_OVERRIDES: PriceOverrides = {};
+const pricesCache = new WeakMap<PriceOverrides, Map<string, RegionPrices | undefined>>();
+
+function pricesOf(region: string, overrides: PriceOverrides = NO_OVERRIDES): RegionPrices | undefined {
+  let byRegion = pricesCache.get(overrides);
+  if (!byRegion) pricesCache.set(overrides, (byRegion = new Map()));
+  if (!byRegion.has(region)) byRegion.set(region, regionPrices(region, overrides));
+  return byRegion.get(region);
 }
 
 function unknownRegion(region: string): PricingError {
