@@ -1,17 +1,22 @@
 // Analyses modules for the server: one cached analysis per module directory, recomputed when a
 // buffer of the module changes, a watched file changes, or settings change. Features read the
-// cached analysis; only diagnostics trigger new work.
+// cached analysis; only diagnostics trigger new work. A module folder that root modules of the
+// workspace call is also analysed through them (`callers`): Terraform evaluates it with their
+// inputs, so its findings and costs are theirs.
 import { dirname } from 'node:path';
 import { Analyzer, type ModuleAnalysis } from './core/analyzer';
 import type { AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import type { OpenDocuments } from './documents';
+import type { CallerIndex } from './callerIndex';
 
 export interface AnalysisResult {
   analysis: ModuleAnalysis;
   /** Problems reading files (binary, permission), as VPCE000 findings. */
   readProblems: Finding[];
+  /** The analyses of the root modules that call this folder, when some do (sorted by folder). */
+  callers?: AnalysisResult[];
 }
 
 export class AnalysisService {
@@ -22,10 +27,23 @@ export class AnalysisService {
     private readonly analyzer: Analyzer,
     private readonly documents: OpenDocuments,
     private readonly settingsFor: (dir: string) => Promise<AnalysisSettings>,
+    private readonly callerIndex?: CallerIndex,
   ) {}
 
-  /** The module's analysis, recomputed if anything it read has changed. */
+  /** The module's analysis (and its callers' when root modules call it), recomputed if anything it read has changed. */
   async analyze(dir: string): Promise<AnalysisResult> {
+    const changed = this.stale.has(dir) || !this.results.has(dir);
+    const own = await this.analyzeOwn(dir);
+    const roots = this.callerIndex?.rootsCalling(dir) ?? [];
+    if (roots.length === 0) return own;
+    // The roots read this folder's files: what changed here changed their analyses too.
+    if (changed) for (const root of roots) this.stale.add(root);
+    const callers: AnalysisResult[] = [];
+    for (const root of roots) callers.push(await this.analyzeOwn(root));
+    return { ...own, callers };
+  }
+
+  private async analyzeOwn(dir: string): Promise<AnalysisResult> {
     const settings = await this.settingsFor(dir);
     const cached = this.results.get(dir);
     if (cached && !this.stale.has(dir) && cached.analysis.settings === settings) return cached;
@@ -50,6 +68,7 @@ export class AnalysisService {
 
   invalidateAll(): void {
     for (const dir of this.results.keys()) this.stale.add(dir);
+    this.callerIndex?.invalidate();
   }
 
   /** A file left the editor and the disk may differ: forget its parse. */

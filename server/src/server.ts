@@ -9,6 +9,7 @@ import {
 import { version } from '../../package.json';
 import { Analyzer } from './core/analyzer';
 import { AnalysisService } from './analysisService';
+import { CallerIndex } from './callerIndex';
 import { CONFIG_EXTENSIONS, isConfigFile } from './core/configFiles';
 import { SettingsStore } from './config';
 import { OpenDocuments } from './documents';
@@ -31,6 +32,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new OpenDocuments();
 const settings = new SettingsStore(connection);
 let analyses: AnalysisService | undefined;
+/** Which root modules call which module folders (rebuilt after files open, close or change on disk). */
+let callers: CallerIndex | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let registerWatcher = false;
 let workspaceFolderEvents = false;
@@ -57,7 +60,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     if (refreshHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
   };
   const analyzer = await analyzerReady;
-  analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis);
+  callers = new CallerIndex(analyzer, documents, () => settings.folders);
+  analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis, callers);
   const ctx: FeatureContext = { connection, documents, analyses, settings, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
   diagnostics = new DiagnosticsPublisher(ctx);
   for (const feature of FEATURES) feature.register(ctx);
@@ -102,6 +106,7 @@ connection.onInitialized(() => {
 connection.onDidOpenTextDocument(({ textDocument }) => {
   const path = documents.open(textDocument.uri, textDocument.version, textDocument.text);
   if (!path) return;
+  callers?.invalidate();
   analyses?.invalidate(dirname(path));
   void diagnostics?.schedule(dirname(path));
   if (!isConfigFile(path)) refreshCostViews();
@@ -118,6 +123,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 connection.onDidCloseTextDocument(({ textDocument }) => {
   const path = documents.close(textDocument.uri);
   if (!path) return;
+  callers?.invalidate();
   analyses?.forgetFile(path);
   void diagnostics?.schedule(dirname(path));
 });

@@ -24,7 +24,9 @@ export async function moduleCostsFor(ctx: FeatureContext, uri: string): Promise<
   if (!path) return undefined;
   const dir = isConfigFile(path) || /\.ya?ml$/.test(path) ? dirname(path) : path;
   const settings = await ctx.settings.get(dir);
-  const { analysis } = await ctx.analyses.analyze(dir);
+  // A module that root modules call is priced as they call it (the first of them).
+  const result = await ctx.analyses.analyze(dir);
+  const analysis = (result.callers?.[0] ?? result).analysis;
   let report = reports.get(analysis);
   if (!report) {
     report = moduleCosts(analysis);

@@ -50,14 +50,41 @@ export function costTargetAt(modules: readonly LocatableModule[], file: string, 
   for (const module of modules) {
     candidates.push(...blockTargets(module, file), ...registryTargets(module, file), ...moduleCallTargets(module, file), ...elementTargets(module, file));
   }
-  const containing = candidates.filter((c) => contains(c.range, position));
+  const containing = mergeInstances(candidates.filter((c) => contains(c.range, position)));
   containing.sort((a, b) => size(a.range) - size(b.range));
   return containing[0];
 }
 
 /** Every block-level target of a file (for code lenses and tests). */
 export function costTargetsIn(modules: readonly LocatableModule[], file: string): CostTarget[] {
-  return modules.flatMap((m) => [...blockTargets(m, file), ...registryTargets(m, file), ...moduleCallTargets(m, file)]);
+  return mergeInstances(modules.flatMap((m) => [...blockTargets(m, file), ...registryTargets(m, file), ...moduleCallTargets(m, file)]));
+}
+
+/**
+ * A block in a module called with count/for_each is one target per module instance; in its
+ * file they are one construct, so they become one target standing for every instance
+ * (`module.ep[*].aws_vpc_endpoint.this`).
+ */
+function mergeInstances(targets: CostTarget[]): CostTarget[] {
+  const groups = new Map<string, CostTarget[]>();
+  for (const target of targets) {
+    const key = `${target.kind}|${target.range.start.line}:${target.range.start.character}:${target.range.end.line}:${target.range.end.character}`;
+    groups.set(key, [...(groups.get(key) ?? []), target]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group as [CostTarget, ...CostTarget[]];
+    if (group.length === 1) return first;
+    const unknown = group.find((t) => !t.instances.known)?.instances;
+    const prefixes = group.flatMap((t) => t.prefixes ?? []);
+    return {
+      ...first,
+      title: first.title.replace(/(module\.[A-Za-z0-9_-]+)\[[^\]]*\]/g, '$1[*]'),
+      addresses: group.flatMap((t) => t.addresses),
+      ...(first.prefixes ? { prefixes } : {}),
+      instances: unknown ?? { known: true, source: `${first.instances.known ? first.instances.source : ''} in each of ${group.length} module instances` },
+      notes: [...new Set(group.flatMap((t) => t.notes))],
+    };
+  });
 }
 
 /** Module calls read from their code (local or downloaded), or that cannot be read: not the built-in registry models. */
