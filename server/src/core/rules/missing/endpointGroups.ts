@@ -8,6 +8,7 @@ import { endpointsFor, presence } from './presence';
 import { throughNat } from './natRate';
 import { aGatewayEndpoint, listText } from './text';
 import { firstEndpointAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
+import { ecsLaunch } from './ecsLaunchTypes';
 
 export interface GroupGap {
   group: EndpointGroup;
@@ -34,14 +35,31 @@ export function missingText(interfaces: readonly string[], gateways: readonly st
   return parts.join(interfaces.length > 1 ? ', and ' : ' and ');
 }
 
-function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], natSeverity?: 'warning'): Rule {
+function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], natSeverity?: 'warning', evidence?: (analysis: ModuleAnalysis) => Evidence): Rule {
   return {
     id,
     run: (analysis) => {
       const group = groupById(groupId);
-      return group ? vpcGroups(analysis).flatMap((vpc) => gapFinding(analysis, vpc, group, natSeverity)) : [];
+      const seen = evidence?.(analysis) ?? { fire: true };
+      if (!group || !seen.fire) return [];
+      return vpcGroups(analysis).flatMap((vpc) => gapFinding(analysis, vpc, group, natSeverity))
+        .map((f) => (seen.note ? { ...f, message: `${f.message} ${seen.note}`, severity: 'info' as const } : f));
     },
   };
+}
+
+/** Whether the workload a group serves is seen: fire, or fire at info with what is not known. */
+interface Evidence {
+  fire: boolean;
+  note?: string;
+}
+
+/** VPCE205: the agent endpoints serve EC2 container instances only; Fargate tasks never call them. */
+function ecsOnEc2Evidence(analysis: ModuleAnalysis): Evidence {
+  const launch = ecsLaunch(analysis);
+  if (launch.kind === 'ec2') return { fire: true };
+  if (launch.kind === 'fargate-only') return { fire: false };
+  return { fire: true, note: 'No ECS container instance is seen in this configuration: this matters only if EC2 instances run ECS tasks in this VPC.' };
 }
 
 function gapFinding(analysis: ModuleAnalysis, vpc: VpcGroup, group: EndpointGroup, natSeverity: 'warning' | undefined): RuleFinding[] {
@@ -67,4 +85,4 @@ export const COMPLETENESS_GROUPS = ['session-manager', 'ecr', 'ecs-ec2'] as cons
 
 export const sessionManagerGroup = groupRule('VPCE203', 'session-manager');
 export const ecrGroup = groupRule('VPCE204', 'ecr', 'warning');
-export const ecsOnEc2Group = groupRule('VPCE205', 'ecs-ec2');
+export const ecsOnEc2Group = groupRule('VPCE205', 'ecs-ec2', undefined, ecsOnEc2Evidence);
