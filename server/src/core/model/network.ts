@@ -11,7 +11,7 @@ import { evaluateArgument, referenceKey, referenceList } from './viewHelpers';
 import { type Value, asNumber, asString, isList } from './values';
 
 export interface SubnetView { address: string; instance: Instance; vpc?: string; availabilityZone?: string; cidr?: string }
-export interface RouteView { destination?: string; target: 'internet_gateway' | 'nat_gateway' | 'other' | 'unknown'; targetKey?: string }
+export interface RouteView { destination?: string; target: 'internet_gateway' | 'nat_gateway' | 'transit_gateway' | 'other' | 'unknown'; targetKey?: string }
 export interface RouteTableView { address: string; instance: Instance; vpc?: string; routes: RouteView[] }
 export interface NatGatewayView {
   address: string; instance: Instance; subnet?: string; connectivity: 'public' | 'private'; region: RegionResolution;
@@ -90,10 +90,12 @@ function routeOf(evaluator: Evaluator, instance: Instance, body: Block['body']):
   const destination = str(read('cidr_block') ?? read('destination_cidr_block'));
   const gateway = read('gateway_id');
   const nat = read('nat_gateway_id');
+  const transit = read('transit_gateway_id');
   const natKey = referenceKey(nat);
   const gatewayKey = referenceKey(gateway);
   let target: RouteView['target'] = 'other';
   if (natKey !== undefined) target = 'nat_gateway';
+  else if (transit !== undefined) target = 'transit_gateway';
   else if (gatewayKey !== undefined) target = /aws_internet_gateway|^igw-/.test(gatewayKey) ? 'internet_gateway' : gatewayKey.startsWith('aws_') || gatewayKey.startsWith('module.') ? 'other' : 'unknown';
   else if (gateway !== undefined || nat !== undefined) target = 'unknown';
   return { ...optional('destination', destination), target, ...optional('targetKey', natKey ?? gatewayKey) };

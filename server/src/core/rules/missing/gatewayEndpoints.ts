@@ -10,7 +10,7 @@ import { throughNat } from './natRate';
 import { aGatewayEndpoint, gatewayTitle, sentence } from './text';
 import { endpointsFor, presence } from './presence';
 import { readWorkloadData } from './workloadData';
-import { hasPrivateRouting, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
+import { hasPrivateRouting, transitGatewaySpoke, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
 
 
 /** Whether VPCE201/202 fire for this service in this VPC. */
@@ -32,6 +32,9 @@ function addGatewayFix(analysis: ModuleAnalysis, group: VpcGroup, service: strin
 function reason(analysis: ModuleAnalysis, group: VpcGroup, service: string): string {
   const title = gatewayTitle(service);
   if (group.natGateways.length > 0) return `${title} traffic from its private subnets goes ${throughNat(group, analysis.settings)}`;
+  if (transitGatewaySpoke(group)) {
+    return `its private subnets send ${title} traffic through the transit gateway (charged per GB there, and at the hub). A gateway endpoint serves only the route tables of its own VPC, so one in the hub does not serve this spoke: add it here, or use an interface endpoint the hub shares`;
+  }
   return `its private subnets have no way to ${title} unless another route leads out`;
 }
 

@@ -10,7 +10,7 @@ import type { RegistryCall } from '../../model/registryModules/index';
 import { MODULE_SCOPE } from '../../model/scope';
 import { isList, isUnknown } from '../../model/values';
 import type { Range } from '../../types';
-import { routeTablePrivacy, type Privacy } from './routing';
+import { routeTablePrivacy, subnetRouteTables, type Privacy } from './routing';
 import { unknownEndpointsOf, type UnknownEndpoint } from './unknownEndpoints';
 
 export interface Placed<T> {
@@ -154,6 +154,25 @@ export function firstEndpointAnchor(endpoints: readonly Placed<EndpointView>[]):
 
 /** Private route tables, or NAT gateways: instances in this VPC reach AWS APIs only through endpoints or NAT. */
 export function hasPrivateRouting(group: VpcGroup): boolean {
-  return group.natGateways.length > 0 || group.registryPrivateSubnets || group.routeTables.some((t) => t.privacy === 'private');
+  return group.natGateways.length > 0 || group.registryPrivateSubnets || group.routeTables.some((t) => t.privacy === 'private' && !unusedDefaultTable(group, t));
+}
+
+/**
+ * An `aws_default_route_table` (the VPC's main table) without a NAT route routes nothing of its
+ * own when every subnet of the VPC has its own table: it is no evidence of private subnets.
+ */
+function unusedDefaultTable(group: VpcGroup, table: PlacedRouteTable): boolean {
+  if (table.view.instance.resource.type !== 'aws_default_route_table' || table.view.routes.some((r) => r.target === 'nat_gateway')) return false;
+  const associated = new Set(associatedSubnets(group));
+  return group.subnets.every((s) => associated.has(s.view.address));
+}
+
+function associatedSubnets(group: VpcGroup): string[] {
+  return [...subnetRouteTables([...new Set([...group.routeTables, ...group.subnets].map((t) => t.module))]).keys()];
+}
+
+/** A private route table whose default route goes to a transit gateway: the VPC is a spoke. */
+export function transitGatewaySpoke(group: VpcGroup): boolean {
+  return group.natGateways.length === 0 && group.routeTables.some((t) => t.view.routes.some((r) => r.target === 'transit_gateway' && (r.destination === undefined || r.destination === '0.0.0.0/0')));
 }
 
