@@ -92,6 +92,7 @@ function appendListElements(file: HclFile, list: Parameters<typeof appendListEle
 function gatewayInsertion(group: VpcGroup, service: string, context: FixContext): Insertion | undefined {
   if (group.registryVpc) return registryGatewayInsertion(group.registryVpc, service, context);
   const wanted = group.routeTables.filter((t) => (ALL_ROUTE_TABLES.has(service) ? true : t.privacy === 'private'));
+  if (group.routeTables.length === 0 && group.vpc) return mainTableInsertion(group.vpc, service, context);
   const home = homeModule(group, wanted);
   if (!home) return undefined;
   const tables = wanted.filter((t) => t.module === home);
@@ -105,6 +106,18 @@ function gatewayInsertion(group: VpcGroup, service: string, context: FixContext)
   const anchor = lastEndpointAnchor(home) ?? anchorIn(home, tables.at(-1)!.view.instance.resource.block);
   if (!routeTableIds || !vpcId || !anchor) return undefined;
   return gatewayBlock(home, anchor, service, vpcId, routeTableIds, context);
+}
+
+/**
+ * A VPC whose module declares no route table: its subnets use the VPC's main route table, so the
+ * gateway endpoint goes there (`route_table_ids = [aws_vpc.main.main_route_table_id]`).
+ */
+function mainTableInsertion(vpc: NonNullable<VpcGroup['vpc']>, service: string, context: FixContext): Insertion | undefined {
+  const instance = vpc.view.instance;
+  if (!isReferenceable(instance.resource.name)) return undefined;
+  const address = `${instance.resource.address}${indexText(instance.key)}`;
+  const anchor = lastEndpointAnchor(vpc.module) ?? anchorIn(vpc.module, instance.resource.block);
+  return anchor ? gatewayBlock(vpc.module, anchor, service, `${address}.id`, `[${address}.main_route_table_id]`, context) : undefined;
 }
 
 function gatewayBlock(module: EvaluatedModule, anchor: Insertion['anchor'], service: string, vpcId: string, routeTableIds: string, context: FixContext): Insertion {
