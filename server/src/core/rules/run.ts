@@ -18,8 +18,10 @@ export function runRules(analysis: ModuleAnalysis): Finding[] {
     try {
       raw = rule.run(analysis);
     } catch (error) {
+      // On the module's first file (the editor shows diagnostics only on files), with the stack on stderr.
+      console.error(`vpce-lens: rule ${rule.id} failed on ${analysis.dir}: ${(error as Error).stack ?? String(error)}`);
       findings.push({
-        rule: 'VPCE000', severity: 'error', file: analysis.dir, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        rule: 'VPCE000', severity: 'error', file: analysis.files[0]?.path ?? analysis.dir, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         message: `Internal error in rule ${rule.id}: ${(error as Error).message}. Other rules still ran; please report this.`, fixes: [],
       });
       continue;
