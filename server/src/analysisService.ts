@@ -19,6 +19,21 @@ export interface AnalysisResult {
   callers?: AnalysisResult[];
 }
 
+/** A module's findings: its own, or, when root modules call it, theirs (each once). */
+export function findingsOf(result: AnalysisResult): Finding[] {
+  if (!result.callers) return [...result.readProblems, ...result.analysis.findings];
+  const seen = new Set<string>();
+  const all: Finding[] = [...result.readProblems];
+  for (const caller of result.callers) {
+    for (const f of [...caller.readProblems, ...caller.analysis.findings]) {
+      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;
+      if (!seen.has(key)) all.push(f);
+      seen.add(key);
+    }
+  }
+  return all;
+}
+
 export class AnalysisService {
   private readonly results = new Map<string, AnalysisResult>();
   private readonly stale = new Set<string>();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeLens } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens } from 'vscode-languageserver-protocol';
 import { positionOf } from '../helpers/memoryModule';
 import { LspTestClient, REPO } from './lspClient';
 
@@ -25,6 +25,10 @@ test('opening a child module shows the findings of its callers\' instances, each
     assert.ok(vpce105.some((m) => m.includes('`ssm`')));
     const keys = diagnostics.map((d) => `${d.range.start.line}:${d.code}:${d.message}`);
     assert.equal(new Set(keys).size, keys.length, 'no diagnostic twice');
+    // Their quick fixes are offered in the child too.
+    const target = diagnostics.find((d) => d.code === 'VPCE105')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    assert.ok(actions.some((a) => /private_dns_enabled/.test(a.title)), actions.map((a) => a.title).join('; '));
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const block = lenses.filter((l) => l.range.start.line === positionOf(text, 'resource "aws_vpc_endpoint"').line);
     assert.equal(block.length, 1, 'one lens for the block, not one per module instance');

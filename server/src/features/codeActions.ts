@@ -7,6 +7,7 @@ import { suppressionFix } from '../core/fixes/suppress';
 import { fixableInBulk, fixAll } from '../core/rules/fixAll';
 import type { Finding, Position, Range, TextEdit } from '../core/types';
 import { DiskModuleFiles } from '../diskFiles';
+import { findingsOf } from '../analysisService';
 import { URI } from '../uri';
 import type { FeatureContext } from './context';
 import { guarded } from './guarded';
@@ -66,15 +67,16 @@ export function codeActionsFor(params: CodeActionParams, path: string, findings:
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register(ctx: FeatureContext) {
-    // The same view of files as the analysis: open buffers over the disk.
-    const files = new DiskModuleFiles(ctx.documents);
-    const textOf = (file: string): string | undefined => files.read(file)?.text;
     ctx.connection.onCodeAction((params) =>
       guarded<CodeAction[]>(ctx, 'code actions', [], async () => {
         const path = URI.toPath(params.textDocument.uri);
         if (!path) return [];
-        const { analysis } = await ctx.analyses.analyze(dirname(path));
-        return codeActionsFor(params, path, analysis.findings, textOf);
+        // The same view of files as the analysis (open buffers over the disk), read afresh per
+        // request: a reader kept across requests would serve stale text of closed files.
+        const files = new DiskModuleFiles(ctx.documents);
+        const textOf = (file: string): string | undefined => files.read(file)?.text;
+        // The findings the diagnostics show: a called module's are its callers'.
+        return codeActionsFor(params, path, findingsOf(await ctx.analyses.analyze(dirname(path))), textOf);
       }),
     );
   },

@@ -5,23 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from '../uri';
 import type { FeatureContext } from './context';
 import { toDiagnostic } from './lspTypes';
-import type { AnalysisResult } from '../analysisService';
-import type { Finding } from '../core/types';
-
-/** A module's findings: its own, or, when root modules call it, theirs (each once). */
-function findingsOf(result: AnalysisResult): Finding[] {
-  if (!result.callers) return [...result.readProblems, ...result.analysis.findings];
-  const seen = new Set<string>();
-  const all: Finding[] = [...result.readProblems];
-  for (const caller of result.callers) {
-    for (const f of [...caller.readProblems, ...caller.analysis.findings]) {
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;
-      if (!seen.has(key)) all.push(f);
-      seen.add(key);
-    }
-  }
-  return all;
-}
+import { findingsOf } from '../analysisService';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
