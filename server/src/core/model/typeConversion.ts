@@ -3,6 +3,7 @@
 // to and from strings, tuples to lists and sets, objects to maps and objects, `any` resolved to
 // one element type. A value that does not convert is an EvalError; null and Unknown convert to
 // themselves (an Unknown keeps its identity); a partly known value keeps what is known.
+import { compareStrings } from './functions/text';
 import type { Expr } from '../parse/ast';
 import { type CollectionType, type ObjectType, type TypeConstraint, containsAny, typeOfValue, unifyTypes } from './typeConstraints';
 import { type EvalError, type MapValue, type Value, asString, evalError, firstError, identityKey, isError, isInstance, isList, isMap, isUnknown, unknown } from './values';
@@ -144,18 +145,9 @@ function distinctInOrder(elements: Value[]): Value {
 function setOrder(a: Value, b: Value): number {
   const rank = (v: Value) => (v === null ? 2 : isUnknown(v) ? 1 : 0);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   return 0; // other element types have no defined order: keep the given one
 }
 
-function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
