@@ -42,7 +42,28 @@ export function runRules(analysis: ModuleAnalysis): Finding[] {
       findings.push(finding);
     }
   }
-  return findings;
+  return oneForEveryInstance(findings);
+}
+
+/**
+ * A block of a module called with count/for_each is checked once per module instance; where
+ * every instance finds the same thing at the same place, that is one finding, its address
+ * written for all instances (`module.ep[*].aws_vpc_endpoint.this`).
+ */
+function oneForEveryInstance(findings: Finding[]): Finding[] {
+  const byPlace = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const key = `${finding.file}:${finding.range.start.line}:${finding.range.start.character}:${finding.rule}:${finding.message}`;
+    const first = byPlace.get(key);
+    if (!first) {
+      byPlace.set(key, finding);
+      out.push(finding);
+    } else if (first.address && finding.address && first.address !== finding.address) {
+      first.address = first.address.replace(/(module\.[A-Za-z0-9_-]+)\[[^\]]*\]/g, '$1[*]');
+    }
+  }
+  return out;
 }
 
 /**
