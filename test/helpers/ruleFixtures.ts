@@ -39,32 +39,41 @@ export function ruleCases(): RuleCase[] {
     for (const name of readdirSync(ruleDir).sort()) {
       const dir = join(ruleDir, name);
       if (name === SHARED || !statSync(dir).isDirectory()) continue;
-      const files: Record<string, string> = {};
-      const expected: string[] = [];
       const own = caseFiles(dir);
       // A shared file joins the case as if it were in the case folder, unless the case has its own of that name.
       const sources = [
         ...shared.filter((s) => !own.some((o) => o.path === join(dir, basename(s.path)))).map((s) => ({ ...s, path: join(dir, basename(s.path)) })),
         ...own,
       ];
-      for (const { path, source } of sources.sort((a, b) => a.path.localeCompare(b.path))) {
-        const text = readFileSync(source, 'utf8');
-        files[path] = text;
-        text.split('\n').forEach((line, i) => {
-          const match = MARKER.exec(line);
-          if (match) for (const id of match[1]!.trim().split(/\s+/)) expected.push(`${path}:${i}:${id}`);
-        });
-      }
+      const { files, expected } = readMarked(sources);
       const fixed: Record<string, string> = {};
       for (const { path } of caseFiles(dir, FIXED)) fixed[path.slice(0, -FIXED.length)] = readFileSync(path, 'utf8');
-      cases.push({ rule, name, dir, files, expected: expected.sort(), fixed });
+      cases.push({ rule, name, dir, files, expected, fixed });
     }
   }
   return cases;
 }
 
+/**
+ * The text of a module's files and its `# expect` markers (`file:line:RULE`, sorted). Shared by
+ * the rule fixtures and the pattern suite (test/fixtures/patterns/).
+ */
+export function readMarked(sources: readonly CaseFile[]): { files: Record<string, string>; expected: string[] } {
+  const files: Record<string, string> = {};
+  const expected: string[] = [];
+  for (const { path, source } of [...sources].sort((a, b) => a.path.localeCompare(b.path))) {
+    const text = readFileSync(source, 'utf8');
+    files[path] = text;
+    text.split('\n').forEach((line, i) => {
+      const match = MARKER.exec(line);
+      if (match) for (const id of match[1]!.trim().split(/\s+/)) expected.push(`${path}:${i}:${id}`);
+    });
+  }
+  return { files, expected: expected.sort() };
+}
+
 /** A file of a case: where it sits in the module, and the file its text is read from. */
-interface CaseFile {
+export interface CaseFile {
   path: string;
   source: string;
 }
@@ -74,7 +83,7 @@ interface CaseFile {
  * with `suffix`, its files with that ending instead (the `.fixed` expectations). `network.tf.from`
  * stands for `network.tf` with the text of the library file it names (test/fixtures/shared/).
  */
-function caseFiles(dir: string, suffix?: string): CaseFile[] {
+export function caseFiles(dir: string, suffix?: string): CaseFile[] {
   return readdirSync(dir).sort().flatMap((name): CaseFile[] => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return caseFiles(path, suffix);
