@@ -14,12 +14,16 @@ export type EcsLaunch =
   | { kind: 'none' };
 
 const FARGATE = new Set(evidence.fargateCapacityProviders);
+const RELEVANT = new Set([
+  ...evidence.ec2Resources, ...evidence.ec2Text.resourceTypes,
+  'aws_ecs_service', 'aws_ecs_task_definition', 'aws_ecs_cluster_capacity_providers',
+]);
 
 export function ecsLaunch(analysis: ModuleAnalysis): EcsLaunch {
   let fargate: string | undefined;
   for (const module of analysis.modules) {
     for (const resource of module.evaluator.module.resources.values()) {
-      if (resource.mode !== 'managed' || !hasInstances(module, resource)) continue;
+      if (resource.mode !== 'managed' || !RELEVANT.has(resource.type) || !hasInstances(module, resource)) continue;
       const verdict = resourceLaunch(module, resource);
       if (verdict === 'ec2') return { kind: 'ec2', evidence: `${module.prefix}${resource.address}` };
       if (verdict === 'fargate') fargate ??= `${module.prefix}${resource.address}`;

@@ -40,10 +40,12 @@ function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], na
     id,
     run: (analysis) => {
       const group = groupById(groupId);
-      const seen = evidence?.(analysis) ?? { fire: true };
-      if (!group || !seen.fire) return [];
-      return vpcGroups(analysis).flatMap((vpc) => gapFinding(analysis, vpc, group, natSeverity))
-        .map((f) => (seen.note ? { ...f, message: `${f.message} ${seen.note}`, severity: 'info' as const } : f));
+      if (!group) return [];
+      const found = vpcGroups(analysis).flatMap((vpc) => gapFinding(analysis, vpc, group, natSeverity));
+      // The evidence is looked for only where there is something to say (it reads many blocks).
+      const seen = found.length > 0 && evidence ? evidence(analysis) : { fire: true };
+      if (!seen.fire) return [];
+      return found.map((f) => (seen.note ? { ...f, message: `${f.message} ${seen.note}`, severity: 'info' as const } : f));
     },
   };
 }
