@@ -10,6 +10,7 @@ import type { Finding } from './core/types';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import type { OpenDocuments } from './documents';
 import type { CallerIndex } from './callerIndex';
+import { findingPlaceKey } from './core/findings';
 
 export interface AnalysisResult {
   analysis: ModuleAnalysis;
@@ -26,7 +27,7 @@ export function findingsOf(result: AnalysisResult): Finding[] {
   const all: Finding[] = [...result.readProblems];
   for (const caller of result.callers) {
     for (const f of [...caller.readProblems, ...caller.analysis.findings]) {
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;
+      const key = findingPlaceKey(f);
       if (!seen.has(key)) all.push(f);
       seen.add(key);
     }

@@ -2,18 +2,12 @@
 // opened in the editor is analysed through the root modules that call it (core/callers.ts).
 // Rebuilt lazily after a file of the workspace changed on disk or a buffer opened or closed;
 // parses come from the analyzer's cache, so a rebuild reads little.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Analyzer } from './core/analyzer';
 import { callingRoots, localCallTargets, type ModuleCallGraph } from './core/callers';
-import { isConfigFile } from './core/configFiles';
 import { buildModule } from './core/model/module';
 import type { SourceText } from './core/workspace';
 import { DiskModuleFiles, type Overlay } from './diskFiles';
-
-const SKIPPED = new Set(['.terraform', 'node_modules', '.git']);
-/** A workspace larger than this many folders is not indexed (a module is then analysed alone). */
-const MAX_FOLDERS = 5000;
+import { terraformFoldersUnder } from './terraformFolders';
 
 export class CallerIndex {
   private graph: ModuleCallGraph | undefined;
@@ -34,7 +28,7 @@ export class CallerIndex {
   private build(): ModuleCallGraph {
     const files = new DiskModuleFiles(this.overlay);
     const calls = new Map<string, string[]>();
-    for (const dir of terraformFolders(this.folders())) {
+    for (const dir of this.folders().flatMap((folder) => terraformFoldersUnder(folder) ?? [])) {
       const parsed = files.list(dir).tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.analyzer.parse(s));
       const sources = [...buildModule(dir, parsed).moduleCalls.values()].map((c) => c.source);
       const targets = localCallTargets(dir, sources);
@@ -42,23 +36,4 @@ export class CallerIndex {
     }
     return { calls };
   }
-}
-
-function terraformFolders(roots: readonly string[]): string[] {
-  const found: string[] = [];
-  const queue = [...roots];
-  let visited = 0;
-  while (queue.length > 0 && visited < MAX_FOLDERS) {
-    const dir = queue.shift()!;
-    visited++;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    if (entries.some((e) => e.isFile() && isConfigFile(e.name))) found.push(dir);
-    for (const e of entries) if (e.isDirectory() && !SKIPPED.has(e.name) && !e.name.startsWith('.')) queue.push(join(dir, e.name));
-  }
-  return found;
 }

@@ -22,6 +22,7 @@ import { costText } from './cli/costText';
 import { filePrinter, flagNotes, mergedReport, type CostRun, type CostSection } from './cli/costRun';
 import { resolveTargets, type Target } from './cli/modules';
 import type { RootedFinding } from './cli/checkOutput';
+import { findingPlaceKey } from './core/findings';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import { relative, resolve } from 'node:path';
 
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   for (const { target, analysis } of rootAnalyses(targets.map((target) => ({ target, analysis: analyzer.analyze(target.dir, files, settings) })))) {
     for (const f of analysis.findings.filter((f) => inScope(target, f.file))) {
       // A child module shared by several roots: its findings are printed once, for the first root.
-      const key = `${f.file}:${f.range.start.line}:${f.range.start.character}:${f.rule}:${f.message}`;
+      const key = findingPlaceKey(f);
       if (!seen.has(key)) findings.push({ ...f, root: target.label });
       seen.add(key);
     }

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isConfigFile } from '../core/configFiles';
+import { terraformFoldersUnder } from '../terraformFolders';
 
 export interface Target {
   dir: string;
@@ -12,8 +13,6 @@ export interface Target {
   /** How output names this module: the PATH as given, or (with --recursive) the folder below it in the same style. */
   label: string;
 }
-
-const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
 /** Targets for the given paths, or an error message for a path that cannot be read. */
 export function resolveTargets(paths: readonly string[], recursive: boolean): Target[] | string {
@@ -31,7 +30,7 @@ export function resolveTargets(paths: readonly string[], recursive: boolean): Ta
       if (!isConfigFile(absolute)) return `${path}: not a .tf or .tofu file or a directory`;
       targets.push({ dir: dirname(absolute), onlyFile: absolute, given: path, label: path });
     } else if (stats.isDirectory()) {
-      const dirs = recursive ? moduleDirsUnder(absolute) : listable(absolute) ? [absolute] : undefined;
+      const dirs = recursive ? terraformFoldersUnder(absolute) : listable(absolute) ? [absolute] : undefined;
       if (dirs === undefined) return `${path}: cannot be read (permission denied)`;
       targets.push(...dirs.map((dir) => ({ dir, given: path, label: dir === absolute ? path : join(path, relative(absolute, dir)) })));
     } else {
@@ -39,30 +38,6 @@ export function resolveTargets(paths: readonly string[], recursive: boolean): Ta
     }
   }
   return targets;
-}
-
-function moduleDirsUnder(root: string): string[] | undefined {
-  const found: string[] = [];
-  const visit = (dir: string, isRoot: boolean): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      // A folder below the root that cannot be read is a target all the same: its analysis
-      // reports it (a VPCE000 finding) rather than skip it in silence.
-      if (!isRoot) found.push(dir);
-      return !isRoot;
-    }
-    if (isRoot || entries.some((e) => e.isFile() && isConfigFile(e.name))) found.push(dir);
-    for (const entry of entries) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(join(dir, entry.name), false);
-    }
-    return true;
-  };
-  if (!visit(root, true)) return undefined;
-  // The folder named is a module only if it has .tf files (or nothing below it has).
-  const rootHasTf = readdirSync(root, { withFileTypes: true }).some((e) => e.isFile() && isConfigFile(e.name));
-  return rootHasTf || found.length === 1 ? found : found.slice(1);
 }
 
 function listable(dir: string): boolean {

@@ -5,6 +5,7 @@
 // entry). The innermost wins, so an entry of a module call's map beats the call itself.
 import type { Position, Range } from '../types';
 import type { ModuleCall } from './module';
+import { everyModuleInstance } from './scope';
 import type { EndpointView } from './endpoints';
 import type { Evaluator } from './evaluator';
 import { keyOrigin } from './origins';
@@ -78,7 +79,7 @@ function mergeInstances(targets: CostTarget[]): CostTarget[] {
     const prefixes = group.flatMap((t) => t.prefixes ?? []);
     return {
       ...first,
-      title: first.title.replace(/(module\.[A-Za-z0-9_-]+)\[[^\]]*\]/g, '$1[*]'),
+      title: everyModuleInstance(first.title),
       addresses: group.flatMap((t) => t.addresses),
       ...(first.prefixes ? { prefixes } : {}),
       instances: unknown ?? { known: true, source: `${first.instances.known ? first.instances.source : ''} in each of ${group.length} module instances` },

@@ -41,3 +41,8 @@ export function instanceAddress(base: string, key: string | number | undefined):
 export function isReferenceable(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
 }
+
+/** An address written for every instance of the modules it is in: `module.ep["ssm"].x` -> `module.ep[*].x`. */
+export function everyModuleInstance(address: string): string {
+  return address.replace(/(module\.[A-Za-z0-9_-]+)\[[^\]]*\]/g, '$1[*]');
+}

@@ -6,6 +6,8 @@ import type { Body, HclFile } from '../parse/ast';
 import type { Finding, Fix } from '../types';
 import { ruleMetadata } from './metadata';
 import { RULES } from './table';
+import { findingPlaceKey } from '../findings';
+import { everyModuleInstance } from '../model/scope';
 
 export function runRules(analysis: ModuleAnalysis): Finding[] {
   const files = new Map<string, HclFile>(analysis.modules.flatMap((m) => m.evaluator.module.files).map((f) => [f.path, f]));
@@ -54,13 +56,13 @@ function oneForEveryInstance(findings: Finding[]): Finding[] {
   const byPlace = new Map<string, Finding>();
   const out: Finding[] = [];
   for (const finding of findings) {
-    const key = `${finding.file}:${finding.range.start.line}:${finding.range.start.character}:${finding.rule}:${finding.message}`;
+    const key = findingPlaceKey(finding);
     const first = byPlace.get(key);
     if (!first) {
       byPlace.set(key, finding);
       out.push(finding);
     } else if (first.address && finding.address && first.address !== finding.address) {
-      first.address = first.address.replace(/(module\.[A-Za-z0-9_-]+)\[[^\]]*\]/g, '$1[*]');
+      first.address = everyModuleInstance(first.address);
     }
   }
   return out;
