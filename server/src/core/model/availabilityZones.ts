@@ -5,7 +5,8 @@
 // does not list, Local Zones, a filter it cannot read) leaves the lists Unknown, never a guess.
 import { findAttribute } from '../parse/ast';
 import { assume, assumption } from './assumptions';
-import { computed, dataArgument, dataSourceRegion } from './dataArguments';
+import { computed, dataSourceRegion } from './dataArguments';
+import { evaluateArgument } from './viewHelpers';
 import type { Evaluator } from './evaluator';
 import type { Instance } from './scope';
 import { type Value, asString, isList, isUnknown, unknown } from './values';
@@ -41,7 +42,7 @@ function zoneCount(evaluator: Evaluator, instance: Instance, region: string): Zo
   const ids = Object.prototype.hasOwnProperty.call(ZONES, region) ? ZONES[region]! : undefined;
   if (!ids) return { reason: `the Availability Zones of ${region} are not in the shipped table` };
   if (VARIES[region]) return { reason: `the number of Availability Zones of ${region} depends on the account: ${VARIES[region]}` };
-  const argument = (name: string) => dataArgument(evaluator, instance, name);
+  const argument = (name: string) => evaluateArgument(evaluator, instance, name);
   const all = argument('all_availability_zones');
   if (all !== undefined && all !== false) return { reason: 'all_availability_zones may add Local and Wavelength Zones' };
   const state = argument('state');

@@ -1,19 +1,12 @@
-// What data source readers (dataSources.ts) share: an argument as Terraform sees it (null is
-// not set), the region a data source is read in (an assumption when the Terraform does not
-// say it), and the Unknown of an attribute known only after apply.
-import { findAttribute } from '../parse/ast';
+// What data source readers (dataSources.ts) share: the region a data source is read in (an
+// assumption when the Terraform does not say it), and the Unknown of an attribute known only
+// after apply.
 import { assume, assumption, type Assumption } from './assumptions';
 import type { Evaluator } from './evaluator';
 import { regionIsFromCode, resolveRegion, type RegionResolution } from './region';
 import type { Instance } from './scope';
-import { type Unknown, type Value, isUnknown, unknown } from './values';
-
-/** The value of an argument; undefined when it is not written or is null (unset). */
-export function dataArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
-  const written = findAttribute(instance.resource.block.body, name);
-  const value = written ? evaluator.evaluate(written.expr, instance.scope) : null;
-  return value === null ? undefined : value;
-}
+import { evaluateArgument } from './viewHelpers';
+import { type Unknown, isUnknown, unknown } from './values';
 
 /** An attribute the provider computes and that cannot be known here. */
 export function computed(instance: Instance, attribute: string, reason = `${instance.address}.${attribute} is known only after apply`): Unknown {
@@ -26,7 +19,7 @@ export function computed(instance: Instance, attribute: string, reason = `${inst
  * the value read is marked as resting on that assumption. Unknown when its own argument is.
  */
 export function dataSourceRegion(evaluator: Evaluator, instance: Instance): string | Unknown {
-  const own = dataArgument(evaluator, instance, 'region');
+  const own = evaluateArgument(evaluator, instance, 'region');
   if (own !== undefined && typeof own !== 'string') return computed(instance, 'region', isUnknown(own) ? own.reason : 'a region that is not a string');
   const resolution = resolveRegion(evaluator, instance);
   if (!regionIsFromCode(resolution)) assume(regionAssumption(resolution));

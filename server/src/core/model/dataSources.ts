@@ -5,7 +5,8 @@
 // where a written, non-null argument is its own attribute and the rest is known only after
 // apply (`aws_caller_identity` and every data source without a reader).
 import { availabilityZonesAttribute } from './availabilityZones';
-import { computed, dataArgument, dataSourceRegion } from './dataArguments';
+import { computed, dataSourceRegion } from './dataArguments';
+import { evaluateArgument } from './viewHelpers';
 import { endpointServiceAttribute } from './endpointServiceData';
 import type { Evaluator } from './evaluator';
 import { partitionOf, regionDescription } from './partitions';
@@ -20,8 +21,8 @@ const EC2_ENDPOINT = /^ec2\.([a-z0-9-]+)\./;
 function awsRegion(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
   if (!['name', 'region', 'id', 'description', 'endpoint'].includes(attribute)) return undefined;
   // `region` (provider v6), the deprecated `name` or `endpoint` select a Region; else the provider's.
-  const selected = dataArgument(evaluator, instance, 'region') === undefined
-    ? dataArgument(evaluator, instance, 'name') ?? endpointRegion(dataArgument(evaluator, instance, 'endpoint'), instance)
+  const selected = evaluateArgument(evaluator, instance, 'region') === undefined
+    ? evaluateArgument(evaluator, instance, 'name') ?? endpointRegion(evaluateArgument(evaluator, instance, 'endpoint'), instance)
     : undefined;
   const region = selected ?? dataSourceRegion(evaluator, instance);
   if (attribute === 'name' || attribute === 'region' || attribute === 'id') return region;

@@ -5,13 +5,14 @@
 // the other's computed attribute, and a null argument is unset (the vpc-endpoints module
 // writes `service_name = lookup(each.value, "service_name", null)` beside `service`).
 import { parseServiceName, serviceByShortName } from '../services/catalogue';
-import { computed, dataArgument, dataSourceRegion } from './dataArguments';
+import { computed, dataSourceRegion } from './dataArguments';
+import { evaluateArgument } from './viewHelpers';
 import type { Evaluator } from './evaluator';
 import type { Instance } from './scope';
 import { type Value, isUnknown } from './values';
 
 export function endpointServiceAttribute(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
-  const argument = (name: string) => dataArgument(evaluator, instance, name);
+  const argument = (name: string) => evaluateArgument(evaluator, instance, name);
   switch (attribute) {
     case 'service':
       // An argument only (not computed): null when not set.
@@ -32,9 +33,9 @@ export function endpointServiceAttribute(evaluator: Evaluator, instance: Instanc
 }
 
 function serviceName(evaluator: Evaluator, instance: Instance): Value | undefined {
-  const written = dataArgument(evaluator, instance, 'service_name');
+  const written = evaluateArgument(evaluator, instance, 'service_name');
   if (written !== undefined) return written;
-  const service = dataArgument(evaluator, instance, 'service');
+  const service = evaluateArgument(evaluator, instance, 'service');
   if (service === undefined) return undefined;
   if (typeof service !== 'string') return isUnknown(service) ? computed(instance, 'service_name', service.reason) : undefined;
   const region = dataSourceRegion(evaluator, instance);

@@ -208,4 +208,3 @@ function unifiedWith(value: Value, other: 'string' | 'number' | 'boolean' | unde
   return evalError(`the conditional's results are a ${typeof value} and a ${other}, which have no common type`);
 }
 
-export { Unknown };

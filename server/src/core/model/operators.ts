@@ -30,7 +30,8 @@ export function binaryOperation(op: string, left: Value, right: Value): Value {
   }
   const a = numberOperand(left, 'left');
   const b = numberOperand(right, 'right');
-  for (const operand of [a, b]) if (isError(operand)) return operand;
+  const error = firstOperandError(a, b);
+  if (error) return error;
   if (isUnknown(a) || isUnknown(b)) return unknown(`${op} of an unknown value`);
   const x = a as number;
   const y = b as number;
@@ -59,8 +60,6 @@ export function logicalOperation(op: '&&' | '||', left: Value, right: Value): Va
   if ('conversion' in l) return l.conversion;
   if ('conversion' in r) return r.conversion;
   const decides = op === '||'; // the value that decides alone
-  // cty's True() is false for a null bool, so a null operand counts as "not true" here.
-  const holds = (side: BoolSide, want: boolean) => side.known && (side.value === true) === want;
   if (!l.known && !r.known) {
     if (!l.error) return unknown(`${op} of unknown values`);
   } else {
@@ -139,12 +138,17 @@ function numberOperand(v: Value, side: string): number | EvalError | Value {
   return asNumber(v) ?? unsuitable(side, v, 'number');
 }
 
+/** Whether a known operand is `want` (cty's True() is false for a null bool, so null is "not true"). */
+function holds(side: BoolSide, want: boolean): boolean {
+  return side.known && (side.value === true) === want;
+}
+
 function firstOperandError(a: Value, b: Value): EvalError | undefined {
   return isError(a) ? a : isError(b) ? b : undefined;
 }
 
 function unsuitable(side: string, v: Value, want: string): EvalError {
-  return evalError(`unsuitable value for the ${side} operand: a ${v === null ? 'null' : typeName(v)} where a ${want} is required`);
+  return evalError(`unsuitable value for the ${side} operand: a ${typeName(v)} where a ${want} is required`);
 }
 
 /** cty's modulo: the remainder of the division truncated toward zero; `x % 0` is x. */

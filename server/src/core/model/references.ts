@@ -11,7 +11,7 @@ import { knownModuleOutput } from './knownModules';
 import { callAsResource, type ModuleCall, type Resource } from './module';
 import { MODULE_LEVEL_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
 import type { RegionResolution } from './region';
-import { type InstanceValue, type MapValue, type Value, asString, evalError, isList, isMap, isUnknown, unknown } from './values';
+import { type InstanceValue, type MapValue, type Value, asString, evalError, isList, isMap, isUnknown, unknown, sortedEntries } from './values';
 
 export interface ReferenceOptions {
   /** Prefix of every address in this module: '' at the root, `module.net.` in a child. */
@@ -193,14 +193,14 @@ export class References {
 
   /** `aws_subnet.private` as a value: an instance, a list (count) or a map (for_each). */
   resourceValue(address: string): Value {
-    const resource = this.evaluator.module.resources.get(address);
-    if (!resource) return unknown(`${address} is not declared in this module`, `${this.options.addressPrefix}${address}`);
-    const instances = this.instances(resource);
-    if (!instances.known) return unknown(instances.reason);
-    const values = instances.instances.map((i) => this.instanceValue(i));
-    if (resource.count) return values;
-    if (resource.forEach) return new Map(instances.instances.map((i, n) => [String(i.key), values[n]!]));
-    return values[0] ?? null;
+    // Built once per analysis: every reference to the resource reads the same value.
+    return this.cached(`resource:${address}`, () => {
+      const resource = this.evaluator.module.resources.get(address);
+      if (!resource) return unknown(`${address} is not declared in this module`, `${this.options.addressPrefix}${address}`);
+      const instances = this.instances(resource);
+      if (!instances.known) return unknown(instances.reason);
+      return byInstanceKeys(resource, instances.instances, instances.instances.map((i) => this.instanceValue(i)));
+    });
   }
 
   instanceValue(instance: Instance): InstanceValue {
@@ -233,15 +233,14 @@ export class References {
    * map by key, as Terraform gives it.
    */
   moduleCall(name: string): Value {
-    const call = this.evaluator.module.moduleCalls.get(name);
-    const identity = `${this.options.addressPrefix}module.${name}`;
-    if (!call) return unknown(`module.${name} is not declared`, identity);
-    const instances = this.moduleInstances(call);
-    if (!instances.known) return unknown(`the instances of module.${name} cannot be known (${instances.reason})`, identity);
-    const values = instances.instances.map((instance) => this.moduleInstanceOutputs(call, instance));
-    if (call.count) return values;
-    if (call.forEach) return new Map(instances.instances.map((instance, i) => [String(instance.key), values[i]!]));
-    return values[0] ?? null;
+    return this.cached(`module:${name}`, () => {
+      const call = this.evaluator.module.moduleCalls.get(name);
+      const identity = `${this.options.addressPrefix}module.${name}`;
+      if (!call) return unknown(`module.${name} is not declared`, identity);
+      const instances = this.moduleInstances(call);
+      if (!instances.known) return unknown(`the instances of module.${name} cannot be known (${instances.reason})`, identity);
+      return byInstanceKeys(call, instances.instances, instances.instances.map((instance) => this.moduleInstanceOutputs(call, instance)));
+    });
   }
 
   private moduleInstanceOutputs(call: ModuleCall, instance: Instance): Value {
@@ -277,6 +276,13 @@ export class References {
   }
 }
 
+/** A resource's or module call's value from its instances': a list under count, a map under for_each, else the one. */
+function byInstanceKeys(owner: { count?: unknown; forEach?: unknown }, instances: readonly Instance[], values: Value[]): Value {
+  if (owner.count) return values;
+  if (owner.forEach) return new Map(instances.map((instance, i) => [String(instance.key), values[i]!]));
+  return values[0] ?? null;
+}
+
 type Entries = [string, Value][];
 
 function isUnknownResult(v: Entries | { reason: string; unknown: true }): v is { reason: string; unknown: true } {
@@ -286,7 +292,7 @@ function isUnknownResult(v: Entries | { reason: string; unknown: true }): v is {
 /** for_each accepts a map (keys) or a set of strings (each value is its own key). */
 function forEachEntries(value: Value): Entries | { reason: string; unknown: true } {
   if (isUnknown(value)) return { reason: value.reason, unknown: true };
-  if (isMap(value)) return [...value.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (isMap(value)) return sortedEntries(value);
   if (isList(value)) {
     const keys: string[] = [];
     for (const item of value) {

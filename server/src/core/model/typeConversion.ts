@@ -6,7 +6,7 @@
 import { compareStrings } from './functions/text';
 import type { Expr } from '../parse/ast';
 import { type CollectionType, type ObjectType, type TypeConstraint, containsAny, typeOfValue, unifyTypes } from './typeConstraints';
-import { type EvalError, type MapValue, type Value, asString, evalError, firstError, identityKey, isError, isInstance, isList, isMap, isUnknown, unknown } from './values';
+import { type EvalError, type MapValue, type Value, asString, evalError, firstError, identityKey, isError, isInstance, isList, isMap, isUnknown, markSet, unknown } from './values';
 
 /** Evaluates the default value of an optional() attribute (a constant expression). */
 export type DefaultEvaluator = (expr: Expr) => Value;
@@ -47,7 +47,9 @@ class Converter {
 
   private toSet(value: Value, type: CollectionType, path: string): Value {
     const list = this.toList(value, type, path);
-    return isList(list) ? distinctInOrder(list) : list;
+    const set = isList(list) ? distinctInOrder(list) : list;
+    // Marked as the functions' sets are (values.ts): indexing a set is an error.
+    return isList(set) ? markSet(set) : set;
   }
 
   private toMap(value: Value, type: CollectionType, path: string): Value {

@@ -1,12 +1,10 @@
 // Map, boolean and set functions: alltrue anytrue coalesce keys lookup matchkeys merge
 // setintersection setproduct setsubtract setunion transpose values zipmap.
-import { type EvalError, type MapValue, type Value, evalError, identityKey, isError, isInstance, isList, isMap, isSet, isUnknown, markSet, sortedEntries, unknown } from '../values';
+import { type EvalError, type MapValue, type Value, evalError, identityKey, isError, isInstance, isList, isMap, isSet, isUnknown, markSet, sortedEntries } from '../values';
 import { convertAll, unify } from './convert';
 import { sameValue, toSet } from './sets';
-import type { Impl } from './spec';
+import { type Impl, notKnown } from './spec';
 import { compareStrings } from './text';
-
-const notKnown = (fn: string): Value => unknown(`${fn}() of a value not known until apply`);
 
 /** The argument as a map, Unknown when its keys are not known, or an EvalError. */
 function mapping(v: Value, fn: string): MapValue | Value {

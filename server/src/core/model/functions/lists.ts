@@ -1,14 +1,12 @@
 // Sequence functions: chunklist coalescelist compact concat contains distinct element flatten
 // index length one range reverse slice sort sum. Where Terraform keeps a partly known list's
 // shape, so do these: a list of known length with Unknown elements keeps its length.
-import { type Value, evalError, identityKey, isInstance, isList, isMap, isUnknown, unknown } from '../values';
+import { type Value, evalError, identityKey, isInstance, isList, isMap, isUnknown } from '../values';
 import { convert } from './convert';
 import { wholeNumber } from './numeric';
 import { distinctElements, sameValue } from './sets';
-import type { Impl } from './spec';
+import { type Impl, notKnown } from './spec';
 import { compareStrings, graphemes } from './text';
-
-const notKnown = (fn: string): Value => unknown(`${fn}() of a value not known until apply`);
 
 /** The argument as a list, an Unknown when it is not known, or an EvalError for anything else. */
 function sequence(v: Value, fn: string): Value[] | Value {

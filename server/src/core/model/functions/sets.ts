@@ -3,16 +3,11 @@
 // in first-seen order). A set whose elements cannot all be told apart has an unknown length,
 // so it is Unknown, unless all its elements are Unknowns with identities (vpce-lens counts
 // distinct identities as distinct values: that is how subnets are counted without ids).
-import { type Value, identityKey, isList, isMap, isUnknown, markSet, unknown } from '../values';
+import { type Value, identityKey, isWhollyKnown, markSet, unknown } from '../values';
 import { compareStrings } from './text';
 
 /** Whether a value holds an Unknown anywhere (an identified one counts: its value is not known). */
-function unknownPart(v: Value): boolean {
-  if (isUnknown(v)) return true;
-  if (isList(v)) return v.some(unknownPart);
-  if (isMap(v)) return [...v.values()].some(unknownPart);
-  return false;
-}
+const unknownPart = (v: Value): boolean => !isWhollyKnown(v);
 
 /**
  * Whether two values are equal: undefined when it cannot be told. Unknowns with one identity

@@ -1,6 +1,6 @@
 // How a built-in function is declared in the table (table.ts): its parameters with the types
 // Terraform converts arguments to, what each parameter accepts, and the implementation.
-import type { Value } from '../values';
+import { type Value, unknown } from '../values';
 
 /** A parameter type, as Terraform's function signatures declare them; `any` converts nothing. */
 export type ParamType =
@@ -54,3 +54,6 @@ export const mapOf = (type: ParamType): ParamType => ({ map: type });
 export function param(name: string, type: ParamType, options: Omit<Param, 'name' | 'type'> = {}): Param {
   return { name, type, ...options };
 }
+
+/** `f() of a value not known until apply`: what a function answers for an input it cannot use. */
+export const notKnown = (fn: string): Value => unknown(`${fn}() of a value not known until apply`);
