@@ -35,6 +35,11 @@ export function findingsOf(result: AnalysisResult): Finding[] {
   return all;
 }
 
+/** The analysis a module's costs come from: its own, or, when root modules call it, the first root's. */
+export function pricedAnalysis(result: AnalysisResult): ModuleAnalysis {
+  return (result.callers?.[0] ?? result).analysis;
+}
+
 export class AnalysisService {
   private readonly results = new Map<string, AnalysisResult>();
   private readonly stale = new Set<string>();

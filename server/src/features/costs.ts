@@ -7,6 +7,7 @@ import { moduleCosts, type CostReport } from '../core/pricing/moduleCosts';
 import type { ServerSettings } from '../config';
 import { URI } from '../uri';
 import type { FeatureContext } from './context';
+import { pricedAnalysis } from '../analysisService';
 
 export interface ModuleCosts {
   path: string;
@@ -24,9 +25,7 @@ export async function moduleCostsFor(ctx: FeatureContext, uri: string): Promise<
   if (!path) return undefined;
   const dir = isConfigFile(path) || /\.ya?ml$/.test(path) ? dirname(path) : path;
   const settings = await ctx.settings.get(dir);
-  // A module that root modules call is priced as they call it (the first of them).
-  const result = await ctx.analyses.analyze(dir);
-  const analysis = (result.callers?.[0] ?? result).analysis;
+  const analysis = pricedAnalysis(await ctx.analyses.analyze(dir));
   let report = reports.get(analysis);
   if (!report) {
     report = moduleCosts(analysis);

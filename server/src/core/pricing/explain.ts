@@ -5,7 +5,7 @@ import type { PriceOverrides } from './catalogue';
 import { isPricingError, natGatewayCost } from './cost';
 import { formatMoney, type CurrencyFormat } from './format';
 import { bullets, code, escapeMarkdown, table } from './markdown';
-import { DATA_VOLUME_SETTING, type CostReport, type ResourceCost } from './moduleCosts';
+import type { CostReport, ResourceCost } from './moduleCosts';
 import { arithmeticText, pricesFootnote, ratesText } from './rates';
 import { hourlyMoney, instanceSummary, monthlyLabel, sumOf, typeLabel } from './summary';
 
@@ -82,10 +82,10 @@ function facts(resources: ResourceCost[], target: CostTarget, options: ExplainOp
   const arithmetic = unique(resources.map((r) => arithmeticText(r, options.report.hoursPerMonth, options.format)).filter((t): t is string => t !== undefined));
   if (arithmetic.length === 1) lines.push(`**Per ${resources.length > 1 ? 'instance' : 'month'}** ${arithmetic[0]}`);
   for (const [gb, source] of uniquePairs(resources.map((r) => [r.monthlyDataGb.toLocaleString('en-US'), r.monthlyDataSource]))) {
-    const from = source === 'setting' ? `assumed (${DATA_VOLUME_SETTING}; set it per resource in infracost-usage.yml)` : `from ${escapeMarkdown(source)}`;
+    const from = source === 'setting' ? `assumed (${options.report.labels.monthlyDataGb}; set it per resource in infracost-usage.yml)` : `from ${escapeMarkdown(source)}`;
     lines.push(`**Data** ${gb} GB/month${resources.length > 1 ? ' each' : ''}, ${from}`);
   }
-  const assumptions = unique(resources.flatMap((r) => r.assumptions)).filter((a) => !a.includes(DATA_VOLUME_SETTING));
+  const assumptions = unique(resources.flatMap((r) => r.assumptions)).filter((a) => !a.includes(options.report.labels.monthlyDataGb));
   for (const a of assumptions) lines.push(`**Assumption** ${escapeMarkdown(a)}`);
   const overridden = unique(resources.flatMap((r) => r.overridden));
   if (overridden.length > 0) lines.push(`**Overridden** ${overridden.map(code).join(', ')} (vpceLens.pricing.overrides)`);

@@ -63,9 +63,6 @@ export interface CostReport {
   labels: SettingLabels;
 }
 
-/** The setting a data volume comes from without a usage file; its assumption names it. */
-export const DATA_VOLUME_SETTING = 'vpceLens.monthlyDataGb';
-
 /** Monthly GB for an address, from a usage file; undefined when it says nothing. */
 export type UsageLookup = (address: string) => { gb: number; source: string } | undefined;
 

@@ -8,10 +8,7 @@ import type { Resource } from '../../model/module';
 import { isList } from '../../model/values';
 import type { Body } from '../../parse/ast';
 
-export type EcsLaunch =
-  | { kind: 'ec2'; evidence: string }
-  | { kind: 'fargate-only'; evidence: string }
-  | { kind: 'none' };
+export type EcsLaunch = 'ec2' | 'fargate-only' | 'none';
 
 const FARGATE = new Set(evidence.fargateCapacityProviders);
 const RELEVANT = new Set([
@@ -20,16 +17,16 @@ const RELEVANT = new Set([
 ]);
 
 export function ecsLaunch(analysis: ModuleAnalysis): EcsLaunch {
-  let fargate: string | undefined;
+  let fargate = false;
   for (const module of analysis.modules) {
     for (const resource of module.evaluator.module.resources.values()) {
       if (resource.mode !== 'managed' || !RELEVANT.has(resource.type) || !hasInstances(module, resource)) continue;
       const verdict = resourceLaunch(module, resource);
-      if (verdict === 'ec2') return { kind: 'ec2', evidence: `${module.prefix}${resource.address}` };
-      if (verdict === 'fargate') fargate ??= `${module.prefix}${resource.address}`;
+      if (verdict === 'ec2') return 'ec2';
+      if (verdict === 'fargate') fargate = true;
     }
   }
-  return fargate ? { kind: 'fargate-only', evidence: fargate } : { kind: 'none' };
+  return fargate ? 'fargate-only' : 'none';
 }
 
 function hasInstances(module: EvaluatedModule, resource: Resource): boolean {

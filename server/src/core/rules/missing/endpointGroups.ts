@@ -59,8 +59,8 @@ interface Evidence {
 /** VPCE205: the agent endpoints serve EC2 container instances only; Fargate tasks never call them. */
 function ecsOnEc2Evidence(analysis: ModuleAnalysis): Evidence {
   const launch = ecsLaunch(analysis);
-  if (launch.kind === 'ec2') return { fire: true };
-  if (launch.kind === 'fargate-only') return { fire: false };
+  if (launch === 'ec2') return { fire: true };
+  if (launch === 'fargate-only') return { fire: false };
   return { fire: true, note: 'No ECS container instance is seen in this configuration: this matters only if EC2 instances run ECS tasks in this VPC.' };
 }
 
