@@ -3,11 +3,12 @@
 import { parseServiceName, type ParsedServiceName } from '../services/catalogue';
 import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
-import type { Resource } from './module';
+import type { ModuleCall, Resource } from './module';
 import { resolveRegion, type RegionResolution } from './region';
 import type { Instance } from './scope';
 import { argument, evaluateArgument, referenceKey, referenceList, referencedAddresses } from './viewHelpers';
-import { type Value, asString, isUnknown } from './values';
+import { type MapValue, type Value, asString, isUnknown } from './values';
+import type { Location } from '../types';
 import { associationsOf, type AssociationKind } from './associations';
 
 export const ENDPOINT_TYPES = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'] as const;
@@ -45,6 +46,18 @@ export interface EndpointView {
   vpc: string | undefined;
   /** What the values read rest on that the Terraform does not say (an AZ table, a region setting). */
   assumptions: readonly Assumption[];
+  /** Set when a registry module creates the endpoint from one entry of a map input (vpc-endpoints' `endpoints`). */
+  entry?: ModuleEntry;
+}
+
+/** The entry of a module call's map input an endpoint is created from. */
+export interface ModuleEntry {
+  call: ModuleCall;
+  key: string;
+  /** The entry's value, evaluated. */
+  value: MapValue;
+  /** Where the entry (`key = { ... }`) is written, when it can be told (a literal map, a local, a variable default). */
+  origin?: Location;
 }
 
 const UNKNOWN_PART = '${…}';

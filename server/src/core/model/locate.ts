@@ -10,7 +10,7 @@ import type { EndpointView } from './endpoints';
 import type { Evaluator } from './evaluator';
 import { keyOrigin } from './origins';
 import { VPC_ENDPOINTS_MODULE } from './registryModules/sources';
-import type { RegistryCall, RegistryResources } from './registryModules/types';
+import type { RegistryResources } from './registryModules/types';
 
 /** What locate needs of an evaluated module (the analyzer's EvaluatedModule has it). */
 export interface LocatableModule {
@@ -169,14 +169,10 @@ function elementTargets(module: LocatableModule, file: string): CostTarget[] {
     const forEach = endpoint.resource.forEach;
     if (forEach && typeof endpoint.instance.key === 'string') add(keyOrigin(tf, forEach, endpoint.resource.file, endpoint.instance.key), endpoint.instance.key, endpoint.address);
   }
-  for (const call of module.registry.calls) for (const endpoint of call.endpoints) add(entryOrigin(module, call, endpoint), String(endpoint.instance.key), endpoint.address);
+  for (const call of module.registry.calls) for (const endpoint of call.endpoints) add(endpoint.entry?.origin, String(endpoint.instance.key), endpoint.address);
   return [...byRange.values()];
 }
 
-function entryOrigin(module: LocatableModule, call: RegistryCall, endpoint: EndpointView) {
-  const input = call.call.inputs.get(VPC_ENDPOINTS_MODULE.endpointsInput);
-  return input && typeof endpoint.instance.key === 'string' ? keyOrigin(module.evaluator.module, input.expr, call.call.file, endpoint.instance.key) : undefined;
-}
 
 export function contains(range: Range, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);

@@ -3,11 +3,13 @@
 // Interface unless the entry says otherwise, with the module-level and the entry's subnets.
 import type { Attribute } from '../../parse/ast';
 import { NONE, mergeAssumptions, withAssumptionsIn } from '../assumptions';
-import { parseServiceName, serviceNameFor } from '../../services/catalogue';
+import { parseServiceName, serviceByShortName, serviceNameFor, type ParsedServiceName } from '../../services/catalogue';
 import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
 import type { Evaluator } from '../evaluator';
 import type { ModuleCall } from '../module';
+import { keyOrigin } from '../origins';
 import type { Instance } from '../scope';
+import type { Location } from '../../types';
 import { type MapValue, type Value, asString, isList, isMap, isUnknown, sortedEntries } from '../values';
 import { referenceKey, referenceList, referencedAddresses } from '../viewHelpers';
 import { VPC_ENDPOINTS_MODULE, callInput, callInstances, callRegion, moduleResource, readCall, resourceInstance } from './sources';
@@ -42,6 +44,7 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
       if (entry.get(ENTRY.create) === false) continue;
       const view = withAssumptionsIn(() => entryView(evaluator, call, resourceInstance(resource, moduleInstance, key), entry));
       view.assumptions = mergeAssumptions(assumptions, view.assumptions);
+      view.entry = { call, key, value: entry, ...originOf(evaluator, call, key) };
       result.endpoints.push(view);
     }
   });
@@ -55,7 +58,9 @@ function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, e
   const serviceName = entryServiceName(entry, region.region);
   const dns = entry.get(ENTRY.privateDnsEnabled);
   const input = (name: string) => call.inputs.get(name);
-  const isInterface = type === 'Interface';
+  const service = serviceName === undefined ? { kind: 'none' as const } : parseServiceName(serviceName);
+  // A Gateway-typed entry of an interface-only service fails (VPCE101); read as the Interface endpoint it was meant to be.
+  const isInterface = type === 'Interface' || (type === 'Gateway' && interfaceOnly(service));
   return {
     address: instance.address,
     instance,
@@ -64,7 +69,7 @@ function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, e
     type,
     typeSource: type === undefined ? 'unknown' : 'argument', // the module's default is Interface, not the provider's Gateway
     serviceName,
-    service: serviceName === undefined ? { kind: 'none' } : parseServiceName(serviceName),
+    service,
     region,
     subnets: isInterface
       ? merged(evaluator, instance, input(VPC_ENDPOINTS_MODULE.subnetIdsInput), entry.get(ENTRY.subnetIds), 'subnet_ids', String(instance.key))
@@ -79,6 +84,12 @@ function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, e
   };
 }
 
+function interfaceOnly(service: ParsedServiceName | { kind: 'none' }): boolean {
+  if (service.kind === 'privatelink') return true;
+  const known = service.kind === 'aws' ? serviceByShortName(service.shortName) : undefined;
+  return known !== undefined && !known.gateway;
+}
+
 /** `service_endpoint` / `service_name` as written, else the AWS name of `service` in the region. */
 function entryServiceName(entry: MapValue, region: string): string | undefined {
   for (const name of ENTRY.fullServiceName) {
@@ -90,6 +101,13 @@ function entryServiceName(entry: MapValue, region: string): string | undefined {
   const shortName = asString(short);
   if (shortName === undefined) return '${…}';
   return serviceNameFor(shortName, region) ?? `com.amazonaws.${region}.${shortName}`;
+}
+
+/** Where the entry is written: followed from the call's input through locals, variable defaults and merges. */
+function originOf(evaluator: Evaluator, call: ModuleCall, key: string): { origin?: Location } {
+  const input = call.inputs.get(VPC_ENDPOINTS_MODULE.endpointsInput);
+  const origin = input ? keyOrigin(evaluator.module, input.expr, call.file, key) : undefined;
+  return origin ? { origin } : {};
 }
 
 function callVpc(evaluator: Evaluator, call: ModuleCall, instance: Instance): Value | undefined {

@@ -3,7 +3,6 @@
 // other's associations on every apply.
 import { associationsOf, type AssociationKind } from '../../model/associations';
 import { evaluateArgument, referenceList } from '../../model/viewHelpers';
-import { argumentOf } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import type { Rule } from '../rule';
 
@@ -13,10 +12,12 @@ const KINDS: readonly { argument: string; kind: AssociationKind; noun: string }[
   { argument: 'security_group_ids', kind: 'security_group', noun: 'security group' },
 ];
 
-function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+function check({ module, view, site, file }: EndpointContext): EndpointProblem[] {
   const problems: EndpointProblem[] = [];
+  // Association resources name aws_vpc_endpoint resources; a module's endpoints are out of their reach.
+  if (site.kind !== 'resource') return [];
   for (const kind of KINDS) {
-    const attribute = argumentOf(view, kind.argument);
+    const attribute = site.written(kind.argument);
     if (!attribute) continue;
     // The association index is built once per analysis (model/associations.ts).
     const attached = associationsOf(module.evaluator, view.instance, kind.kind).associations;

@@ -12,7 +12,7 @@ import { staticKey } from '../../parse/ast';
 import { endpointCost, isPricingError } from '../../pricing/cost';
 import { formatMoney } from '../../pricing/format';
 import type { Fix, Location } from '../../types';
-import { argumentOrHeader } from './endpointSyntax';
+import { argumentOrHeader, siteOf } from './endpointSite';
 import { containerOf } from './literalSites';
 import { fileOf } from '../moduleFiles';
 import type { Rule, RuleFinding } from '../rule';
@@ -45,7 +45,7 @@ function conflicts(a: EndpointView, b: EndpointView): boolean {
 function placed(module: EvaluatedModule, view: EndpointView): Placed {
   const forEach = view.resource.forEach;
   const key = view.instance.key;
-  const origin = forEach && typeof key === 'string' ? keyOrigin(module.evaluator.module, forEach, view.file, key) : undefined;
+  const origin = view.entry ? view.entry.origin : forEach && typeof key === 'string' ? keyOrigin(module.evaluator.module, forEach, view.file, key) : undefined;
   return { module, view, ...(origin ? { origin } : {}) };
 }
 
@@ -77,7 +77,7 @@ function monthlyCost(analysis: ModuleAnalysis, view: EndpointView): string {
 }
 
 function duplicateEndpoints(analysis: ModuleAnalysis): RuleFinding[] {
-  const all = analysis.modules.flatMap((m) => m.endpoints.map((v) => placed(m, v))).sort(byPosition);
+  const all = analysis.modules.flatMap((m) => [...m.endpoints, ...m.registry.endpoints].map((v) => placed(m, v))).sort(byPosition);
   const first = new Map<string, Placed[]>();
   const findings: RuleFinding[] = [];
   for (const p of all) {
@@ -88,12 +88,13 @@ function duplicateEndpoints(analysis: ModuleAnalysis): RuleFinding[] {
       first.set(key, [...(first.get(key) ?? []), p]);
       continue;
     }
-    const fixes = removal(p, 'element');
     const { view } = p;
+    const fixes = removal(p, view.entry ? 'entry' : 'element');
+    const site = siteOf(p.module, view);
     const name = view.service.kind === 'aws' ? view.service.shortName : view.serviceName;
     findings.push({
-      file: fixes.length > 0 && p.origin ? p.origin.file : view.file,
-      range: fixes.length > 0 && p.origin ? p.origin.range : argumentOrHeader(view, 'service_name'),
+      file: fixes.length > 0 && p.origin ? p.origin.file : site?.file.path ?? view.file,
+      range: fixes.length > 0 && p.origin ? p.origin.range : site ? argumentOrHeader(site, 'service_name') : view.resource.block.headerRange,
       message: `${kept.view.address} is already ${view.type === 'Interface' ? 'an' : 'a'} ${view.type} endpoint for \`${name}\` in this VPC, so this one${monthlyCost(analysis, view)} conflicts with it${view.type === 'Interface' ? ' (AWS allows private DNS for a service once per VPC)' : ''}.`,
       address: view.address,
       fixes,

@@ -1,10 +1,15 @@
 // VPCE106: an Interface endpoint with no security group (the VPC's default group is used), or
 // whose groups admit no TCP on the service's port from inside the VPC: clients cannot reach it.
+// A vpc-endpoints module call that creates its own security group (create_security_group) is
+// not judged: its rules are the module's inputs, not read here.
 import type { EvaluatedModule } from '../../analyzer';
 import type { EndpointView } from '../../model/endpoints';
 import { serviceByShortName } from '../../services/catalogue';
 import { intendedType } from './endpointType';
-import { argumentOrHeader } from './endpointSyntax';
+import { argumentOrHeader } from './endpointSite';
+import { VPC_ENDPOINTS_MODULE, VPC_MODULE } from '../../model/registryModules/sources';
+import { referencedAddresses } from '../../model/viewHelpers';
+import { vpcModuleCall } from './privateNetwork';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import { resourcesOfType } from './moduleResources';
 import { groupsAdmit } from './securityGroupAccess';
@@ -27,12 +32,15 @@ function vpcCidr(module: EvaluatedModule, view: EndpointView): string | undefine
   return module.network.vpcs.find((v) => v.address === view.vpc)?.cidr;
 }
 
-function problem({ module, view }: EndpointContext, port: number | undefined): string | undefined {
+function problem({ module, view, site }: EndpointContext, port: number | undefined): string | undefined {
   const groups = view.securityGroups;
+  const createsGroup = site.shared?.value(VPC_ENDPOINTS_MODULE.createSecurityGroupInput);
+  if (createsGroup !== undefined && createsGroup !== false) return undefined;
   if (groups.count === 0) {
     // A module that manages the default security group may have opened it on purpose.
-    if (hasResource(module, 'aws_default_security_group')) return undefined;
-    return `This Interface endpoint has no security_group_ids, so it gets the VPC's default security group, which admits only that group's own members: other clients in the VPC cannot reach it${port ? ` on TCP ${port}` : ''}.`;
+    if (hasResource(module, 'aws_default_security_group') || vpcModuleOpensDefaultGroup(module, site)) return undefined;
+    const none = site.shared ? `no security_group_ids (in the entry or on ${site.shared.what})` : 'no security_group_ids';
+    return `This Interface endpoint has ${none}, so it gets the VPC's default security group, which admits only that group's own members: other clients in the VPC cannot reach it${port ? ` on TCP ${port}` : ''}.`;
   }
   const members = [...new Set(groups.members)];
   if (port === undefined || groups.count === undefined || members.length !== groups.count) return undefined;
@@ -41,15 +49,22 @@ function problem({ module, view }: EndpointContext, port: number | undefined): s
   return `None of this endpoint's security groups (${members.join(', ')}) admits TCP ${port} from inside the VPC${cidr ? ` (${cidr})` : ''}, so clients cannot reach it.`;
 }
 
+/** The VPC comes from a terraform-aws-modules vpc call given ingress rules for its (managed) default group. */
+function vpcModuleOpensDefaultGroup(module: EvaluatedModule, site: EndpointContext['site']): boolean {
+  const vpcId = site.written('vpc_id');
+  const call = vpcModuleCall(module, vpcId ? referencedAddresses(vpcId.expr) : []);
+  return call !== undefined && module.evaluator.module.moduleCalls.get(call)?.inputs.has(VPC_MODULE.defaultSecurityGroupIngressInput) === true;
+}
+
 function check(ctx: EndpointContext): EndpointProblem[] {
-  const { module, view, file } = ctx;
+  const { module, view, site, file } = ctx;
   if (view.service.kind === 'none' || intendedType(view) !== 'Interface') return [];
   const port = servicePort(view);
   const message = problem(ctx, port);
   if (message === undefined) return [];
   const vpc = vpcReference(module, view);
-  const fix = port !== undefined && vpc ? securityGroupFix(module, file, view, vpc, port) : undefined;
-  return [{ file: file.path, range: argumentOrHeader(view, 'security_group_ids'), message, fixes: fix ? [fix] : [] }];
+  const fix = port !== undefined && vpc ? securityGroupFix(module, site, view, vpc, port) : undefined;
+  return [{ file: file.path, range: argumentOrHeader(site, 'security_group_ids'), message, fixes: fix ? [fix] : [] }];
 }
 
 export const endpointSecurityGroupRule: Rule = { id: 'VPCE106', run: (analysis) => endpointFindings(analysis, check) };

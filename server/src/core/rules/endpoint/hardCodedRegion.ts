@@ -7,11 +7,9 @@ import { escapeTemplateText, exprText } from '../../fixes/exprText';
 import { regionText } from '../../fixes/terraformText';
 import type { EndpointView } from '../../model/endpoints';
 import { regionIsFromCode } from '../../model/region';
-import { argumentState } from '../../model/viewHelpers';
 import type { Expr } from '../../parse/ast';
 import { serviceByShortName } from '../../services/catalogue';
 import type { Fix } from '../../types';
-import { argumentOf } from './endpointSyntax';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import { later, type Rule } from '../rule';
 
@@ -44,10 +42,11 @@ function nameRegion(view: EndpointView): string | undefined {
   return view.service.kind === 'aws' || view.service.kind === 'privatelink' ? view.service.region : undefined;
 }
 
-function check({ analysis, module, view, file }: EndpointContext): EndpointProblem[] {
-  const attribute = argumentOf(view, 'service_name');
+function check({ analysis, module, view, site, file }: EndpointContext): EndpointProblem[] {
+  const attribute = site.written('service_name');
   // service_region (cross-region access) when it may be set: null is not set.
-  if (!attribute || argumentState(module.evaluator, view.instance, 'service_region') !== 'unset') return [];
+  if (!attribute || site.state('service_region') !== 'unset') return [];
+  const name = site.name('service_name');
   const named = nameRegion(view);
   // A region read from a data source in an assumed region (no provider region) proves nothing.
   const differs = named !== undefined && regionIsFromCode(view.region) && named !== view.region.region && !view.assumptions.some((a) => a.about === 'region');
@@ -56,14 +55,14 @@ function check({ analysis, module, view, file }: EndpointContext): EndpointProbl
   const written = (view.service.kind === 'aws' && !global) || view.service.kind === 'unrecognized' ? writtenRegion(attribute.expr) : undefined;
   if (!differs && !written) return [];
   const message = differs
-    ? `service_name names the region ${named}, but this endpoint is created in ${view.region.region} (${view.region.detail}), where that service name does not exist (unless service_region asks for cross-region access).`
-    : `service_name hard-codes the region ${written!.region}, so this endpoint breaks when the module is used in another region.`;
+    ? `${name} names the region ${named}, but this endpoint is created in ${view.region.region} (${view.region.detail}), where that service name does not exist${site.kind === 'resource' ? ' (unless service_region asks for cross-region access)' : ''}.`
+    : `${name} hard-codes the region ${written!.region}, so this endpoint breaks when the module is used in another region.`;
   const fix = (): Fix | undefined => {
     const region = written ? regionText(module.evaluator.module, analysis.modules.map((m) => m.evaluator.module)) : undefined;
     const newText = region ? written!.rewrite(region.interpolation) : undefined;
     if (!region || !newText) return undefined;
     const edits = [{ file: file.path, range: attribute.expr.range, newText }];
-    if (region.dataSource) edits.push(insertAfterBlock(file, view.resource.block, region.dataSource));
+    if (region.dataSource) edits.push(insertAfterBlock(site.anchor.file, site.anchor.block, region.dataSource));
     return { title: `Use \${${region.interpolation}}${region.dataSource ? ' (adds the data source)' : ''}`, edits };
   };
   return [{ file: file.path, range: attribute.expr.range, message, ...(written ? { fixes: later(fix) } : {}) }];

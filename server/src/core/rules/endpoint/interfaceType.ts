@@ -1,10 +1,8 @@
 // VPCE101: an interface-only service (or a PrivateLink endpoint service) with
 // `vpc_endpoint_type` missing or "Gateway": the provider default is Gateway, so AWS rejects it.
 import type { EndpointView } from '../../model/endpoints';
-import { setAttribute } from '../../fixes/edits';
-import type { Fix } from '../../types';
 import { needsInterfaceType } from './endpointType';
-import { argumentOf, argumentOrHeader } from './endpointSyntax';
+import { argumentOrHeader } from './endpointSite';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import type { Rule } from '../rule';
 
@@ -12,17 +10,20 @@ function subject(view: EndpointView): string {
   return view.service.kind === 'aws' ? `\`${view.service.shortName}\`` : `the PrivateLink endpoint service \`${view.serviceName ?? ''}\``;
 }
 
-function check({ view, file }: EndpointContext): EndpointProblem[] {
+function check({ view, site, file }: EndpointContext): EndpointProblem[] {
   if (!needsInterfaceType(view)) return [];
-  const unset = argumentOf(view, 'vpc_endpoint_type') ? 'is null, so not set,' : 'is not set';
-  const how = view.typeSource === 'provider default' ? `vpc_endpoint_type ${unset} and defaults to "Gateway"` : 'vpc_endpoint_type is "Gateway"';
-  const fix: Fix = { title: 'Set vpc_endpoint_type = "Interface"', edits: [setAttribute(file, view.resource.block, 'vpc_endpoint_type', '"Interface"')] };
+  const name = site.name('vpc_endpoint_type');
+  const unset = site.written('vpc_endpoint_type') ? 'is null, so not set,' : 'is not set';
+  const how = view.typeSource === 'provider default' ? `${name} ${unset} and defaults to "Gateway"` : `${name} is "Gateway"`;
+  // An entry of a vpc-endpoints module call: the module finds no Gateway service of that name.
+  const rejects = site.kind === 'module entry' ? `so module.${view.entry!.call.name} finds no such service and the plan fails` : 'so AWS rejects this endpoint';
+  const edit = site.set('vpc_endpoint_type', '"Interface"');
   return [{
     file: file.path,
-    range: argumentOrHeader(view, 'vpc_endpoint_type'),
-    message: `Only Interface endpoints exist for %s, but ${how}, so AWS rejects this endpoint.`,
+    range: argumentOrHeader(site, 'vpc_endpoint_type'),
+    message: `Only Interface endpoints exist for %s, but ${how}, ${rejects}.`,
     subject: subject(view),
-    fixes: [fix],
+    fixes: edit ? [{ title: `Set ${name} = "Interface"`, edits: [edit] }] : [],
   }];
 }
 

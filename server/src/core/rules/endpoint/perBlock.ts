@@ -9,6 +9,7 @@ import type { Fix, Range, Severity } from '../../types';
 import type { RuleFinding } from '../rule';
 import { groupBy } from '../../collections';
 import { fileOf } from '../moduleFiles';
+import { siteOf, type EndpointSite } from './endpointSite';
 
 /** What a rule says about one endpoint instance. */
 export interface EndpointProblem {
@@ -27,21 +28,31 @@ export interface EndpointContext {
   analysis: ModuleAnalysis;
   module: EvaluatedModule;
   view: EndpointView;
-  /** The file holding the endpoint's block. */
+  /** Where the endpoint is written: a block, or an entry of a vpc-endpoints module call. */
+  site: EndpointSite;
+  /** The file holding what the endpoint is written in (site.file). */
   file: HclFile;
 }
 
 export type EndpointCheck = (ctx: EndpointContext) => EndpointProblem[];
 
 
-/** Runs `check` on every endpoint instance of every module and merges what instances share. */
+/**
+ * Runs `check` on every endpoint instance of every module, `aws_vpc_endpoint` blocks and the
+ * entries of vpc-endpoints module calls read by the built-in model, and merges what instances share.
+ */
 export function endpointFindings(analysis: ModuleAnalysis, check: EndpointCheck): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const module of analysis.modules) {
-    const blocks = groupBy(module.endpoints, (view) => view.resource.address);
-    for (const views of blocks.values()) findings.push(...blockFindings(analysis, module, views, check));
+    const blocks = groupBy([...module.endpoints, ...module.registry.endpoints], blockAddress);
+    for (const [address, views] of blocks) findings.push(...blockFindings(analysis, module, `${module.prefix}${address}`, views, check));
   }
   return findings;
+}
+
+/** The block an instance comes from: `aws_vpc_endpoint.x`, or `module.ep.aws_vpc_endpoint.this` for an entry. */
+function blockAddress(view: EndpointView): string {
+  return view.entry ? `module.${view.entry.call.name}.${view.resource.address}` : view.resource.address;
 }
 
 /** A block being typed (unclosed, or holding a syntax error) is not judged: what did not parse may be what a rule misses. */
@@ -56,12 +67,13 @@ export function listed(subjects: readonly string[]): string {
   return subjects.length <= 1 ? subjects.join('') : `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)}`;
 }
 
-function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, views: EndpointView[], check: EndpointCheck): RuleFinding[] {
+function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, blockAddress: string, views: EndpointView[], check: EndpointCheck): RuleFinding[] {
   const shared = new Map<string, { problem: EndpointProblem; addresses: string[]; subjects: string[] }>();
   for (const view of views) {
-    const file = fileOf(module, view.file);
-    if (!file || isHalfTyped(file, view)) continue;
-    for (const problem of check({ analysis, module, view, file })) {
+    const blockFile = fileOf(module, view.file);
+    const site = blockFile && !isHalfTyped(blockFile, view) ? siteOf(module, view) : undefined;
+    if (!site) continue;
+    for (const problem of check({ analysis, module, view, site, file: site.file })) {
       const fixes = typeof problem.fixes === 'function' ? 'built when asked' : problem.fixes ?? [];
       const key = JSON.stringify([problem.file, problem.range, problem.message, problem.severity ?? null, fixes]);
       const entry = shared.get(key) ?? { problem, addresses: [], subjects: [] };
@@ -70,7 +82,6 @@ function blockFindings(analysis: ModuleAnalysis, module: EvaluatedModule, views:
       shared.set(key, entry);
     }
   }
-  const blockAddress = `${module.prefix}${views[0]!.resource.address}`;
   return [...shared.values()].map(({ problem, addresses, subjects }) => {
     const many = addresses.length > 1;
     const share = addresses.length === views.length ? `all ${views.length} instances` : `${addresses.length} of ${views.length} instances`;

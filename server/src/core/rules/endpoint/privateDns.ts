@@ -4,13 +4,12 @@
 // aws_vpc_endpoint_private_dns; not for PrivateLink services or gateway-capable ones.
 import dnsData from '../data/private-dns.json';
 import type { EvaluatedModule } from '../../analyzer';
-import { setAttribute } from '../../fixes/edits';
 import type { EndpointView } from '../../model/endpoints';
 import type { Body } from '../../parse/ast';
 import { referencedAddresses } from '../../model/viewHelpers';
 import { serviceByShortName } from '../../services/catalogue';
 import { intendedType } from './endpointType';
-import { argumentOf, argumentOrHeader } from './endpointSyntax';
+import { argumentOrHeader } from './endpointSite';
 import { originLiteral } from './literalSites';
 import { resourcesOfType } from './moduleResources';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
@@ -25,16 +24,17 @@ function bodyReferences(body: Body): string[] {
 }
 
 function dnsHandledElsewhere(module: EvaluatedModule, view: EndpointView): boolean {
-  return DNS_HANDLERS.some((type) => resourcesOfType(module, type).some((r) => bodyReferences(r.block.body).includes(view.resource.address)));
+  const address = view.entry ? `module.${view.entry.call.name}` : view.resource.address;
+  return DNS_HANDLERS.some((type) => resourcesOfType(module, type).some((r) => bodyReferences(r.block.body).includes(address)));
 }
 
-function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+function check({ module, view, site, file }: EndpointContext): EndpointProblem[] {
   if (intendedType(view) !== 'Interface' || view.service.kind !== 'aws') return [];
   if (view.privateDnsEnabled === true || view.privateDnsEnabled === 'unknown') return [];
   const service = serviceByShortName(view.service.shortName);
   if (!service || service.gateway || dnsHandledElsewhere(module, view)) return [];
   const required = REQUIRED_BY[service.shortName];
-  const written = argumentOf(view, 'private_dns_enabled');
+  const written = site.written('private_dns_enabled');
   const state = view.privateDnsEnabled === false ? 'private_dns_enabled = false'
     : `private_dns_enabled is ${written ? 'null, so not set' : 'not set'}, and false is the default`;
   const consequence = required ? `but ${required.why}` : 'so clients keep resolving the public service name and go out through NAT (or fail without it)';
@@ -42,13 +42,13 @@ function check({ module, view, file }: EndpointContext): EndpointProblem[] {
   const entry = written && written.expr.kind !== 'literal' ? originLiteral(module, view, false) : undefined;
   const edit = entry
     ? { file: entry.file.path, range: entry.literal.range, newText: 'true' }
-    : setAttribute(file, view.resource.block, 'private_dns_enabled', 'true');
+    : site.set('private_dns_enabled', 'true');
   return [{
-    file: edit.file,
-    range: entry ? entry.literal.range : argumentOrHeader(view, 'private_dns_enabled'),
+    file: edit?.file ?? file.path,
+    range: entry ? entry.literal.range : argumentOrHeader(site, 'private_dns_enabled'),
     message: `Private DNS is off for the %s Interface endpoint (${state}), ${consequence}.`,
     subject: `\`${service.shortName}\``,
-    fixes: [{ title: entry ? 'Set it to true for this endpoint' : 'Set private_dns_enabled = true', edits: [edit] }],
+    fixes: edit ? [{ title: entry ? 'Set it to true for this endpoint' : `Set private_dns_enabled = true${site.kind === 'module entry' ? ' in this entry' : ''}`, edits: [edit] }] : [],
     ...(required ? { severity: 'error' as const } : {}),
   }];
 }

@@ -3,13 +3,11 @@
 // aws_vpc_security_group_ingress_rule, legacy aws_security_group_rule, or inline `ingress`),
 // and a reference to it from the endpoint.
 import type { EvaluatedModule } from '../../analyzer';
-import { appendListElement, insertAfterBlock, setAttribute } from '../../fixes/edits';
+import { appendListElement, insertAfterBlock } from '../../fixes/edits';
 import { blockText, resourceName, styleOf, type TextStyle } from '../../fixes/terraformText';
 import type { EndpointView } from '../../model/endpoints';
-import { argumentState } from '../../model/viewHelpers';
-import type { HclFile } from '../../parse/ast';
 import type { Fix, TextEdit } from '../../types';
-import { argumentOf } from './endpointSyntax';
+import type { EndpointSite } from './endpointSite';
 import { resourcesOfType } from './moduleResources';
 import type { VpcReference } from './vpcReference';
 
@@ -28,12 +26,13 @@ function indent(text: string, unit: string): string {
   return text.split('\n').map((line) => `${unit}${line}`).join('\n');
 }
 
-function groupBlocks(module: EvaluatedModule, view: EndpointView, vpc: VpcReference, port: number, style: TextStyle): { group: string; text: string } {
+function groupBlocks(module: EvaluatedModule, site: EndpointSite, view: EndpointView, vpc: VpcReference, port: number, style: TextStyle): { group: string; text: string } {
   const tf = module.evaluator.module;
-  const group = resourceName(tf, 'aws_security_group', `${view.resource.name}_vpce`, NO_RESERVED);
+  const group = resourceName(tf, 'aws_security_group', `${site.baseName}_vpce`, NO_RESERVED);
   const what = port === 443 ? 'HTTPS' : `TCP ${port}`;
   const description = `"${what} from the VPC"`;
-  const groupAttributes: [string, string][] = [['description', `"${what} from the VPC to ${view.resource.address}"`], ['vpc_id', vpc.id]];
+  const target = view.entry ? `module.${view.entry.call.name} endpoints` : view.resource.address;
+  const groupAttributes: [string, string][] = [['description', `"${what} from the VPC to ${target}"`], ['vpc_id', vpc.id]];
   const ports: [string, string][] = [['from_port', String(port)], ['to_port', String(port)]];
   const kind = ingressStyle(module);
   if (kind === 'inline') {
@@ -49,15 +48,23 @@ function groupBlocks(module: EvaluatedModule, view: EndpointView, vpc: VpcRefere
   return { group, text };
 }
 
-/** undefined when the endpoint's security_group_ids cannot take one more element by a small edit. */
-export function securityGroupFix(module: EvaluatedModule, file: HclFile, view: EndpointView, vpc: VpcReference, port: number): Fix | undefined {
-  const written = argumentOf(view, 'security_group_ids');
+/**
+ * undefined when the endpoint's security_group_ids cannot take one more element by a small edit.
+ * For an entry of a vpc-endpoints module call, the group goes on the call's security_group_ids
+ * (every Interface endpoint of the call gets it) when the call has none, else in the entry.
+ */
+export function securityGroupFix(module: EvaluatedModule, site: EndpointSite, view: EndpointView, vpc: VpcReference, port: number): Fix | undefined {
+  const { file, block } = site.anchor;
+  const sharedInput = site.shared && !site.shared.written('security_group_ids') ? site.shared : undefined;
+  const written = sharedInput ? undefined : site.written('security_group_ids');
   // Written as null it is not set: the fix writes the list in its place.
-  const unset = written !== undefined && argumentState(module.evaluator, view.instance, 'security_group_ids') === 'unset';
+  const unset = written !== undefined && site.state('security_group_ids') === 'unset';
   if (view.securityGroups.viaAssociations > 0 || (written && written.expr.kind !== 'tuple' && !unset)) return undefined;
-  const block = view.resource.block;
-  const { group, text } = groupBlocks(module, view, vpc, port, styleOf([block, ...resourcesOfType(module, 'aws_security_group').map((r) => r.block)]));
+  const { group, text } = groupBlocks(module, site, view, vpc, port, styleOf([block, ...resourcesOfType(module, 'aws_security_group').map((r) => r.block)]));
   const reference = `aws_security_group.${group}.id`;
-  const attach: TextEdit = written?.expr.kind === 'tuple' ? appendListElement(file, written.expr, reference) : setAttribute(file, block, 'security_group_ids', `[${reference}]`);
-  return { title: `Add security group ${group} (TCP ${port} from the VPC) and attach it`, edits: [attach, insertAfterBlock(file, block, text)] };
+  const attach: TextEdit | undefined = sharedInput ? sharedInput.set('security_group_ids', `[${reference}]`)
+    : written?.expr.kind === 'tuple' ? appendListElement(site.file, written.expr, reference) : site.set('security_group_ids', `[${reference}]`);
+  if (!attach) return undefined;
+  const where = sharedInput ? ` to every Interface endpoint of ${sharedInput.what}` : '';
+  return { title: `Add security group ${group} (TCP ${port} from the VPC) and attach it${where}`, edits: [attach, insertAfterBlock(file, block, text)] };
 }

@@ -7,10 +7,13 @@ import type { EndpointView } from '../../model/endpoints';
 import type { Expr } from '../../parse/ast';
 import { serviceByShortName, servicesAsOf, suggestServiceNames } from '../../services/catalogue';
 import type { Fix, Range, TextEdit } from '../../types';
-import { argumentOf } from './endpointSyntax';
+import type { EndpointSite } from './endpointSite';
 import { originLiteral } from './literalSites';
 import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
 import type { Rule } from '../rule';
+import { VPC_ENDPOINTS_MODULE } from '../../model/registryModules/sources';
+
+const ENTRY = VPC_ENDPOINTS_MODULE.entry;
 
 /** What is wrong in the name: the token to replace and what to offer instead (nearest first). */
 interface Diagnosis {
@@ -21,7 +24,7 @@ interface Diagnosis {
 
 const UNKNOWN_PART = '${…}';
 
-function diagnose(view: EndpointView, name: string): Diagnosis | undefined {
+function diagnose(view: EndpointView, name: string, site: EndpointSite): Diagnosis | undefined {
   const service = view.service;
   if (service.kind === 'aws') {
     if (service.known) return undefined;
@@ -31,7 +34,9 @@ function diagnose(view: EndpointView, name: string): Diagnosis | undefined {
     if (serviceByShortName(service.shortName)) return { message: `The region part of \`${name}\` is not a region name, so AWS finds no such service.`, wrong: name, replacements: [] };
     const regional = !name.endsWith(`amazonaws.${service.shortName}`);
     const replacements = suggestServiceNames(service.shortName).filter((s) => serviceByShortName(s)?.global !== regional);
-    return { message: `\`${service.shortName}\` in \`${name}\` is not a known endpoint service${didYouMean(replacements)}`, wrong: service.shortName, replacements };
+    // An entry's `service = "x"`: the full name is the module's, not written.
+    const where = site.name('service_name') === ENTRY.shortServiceName ? ` (service = "${service.shortName}" in this entry)` : ` in \`${name}\``;
+    return { message: `\`${service.shortName}\`${where} is not a known endpoint service${didYouMean(replacements)}`, wrong: service.shortName, replacements };
   }
   if (service.kind !== 'unrecognized') return undefined;
   const short = serviceByShortName(name);
@@ -60,15 +65,16 @@ function rewrittenServiceName(expr: Expr, wrong: string, replacement: string): s
 }
 
 /** Where the wrong token is written and how to replace it there. */
-function site(module: EvaluatedModule, view: EndpointView, wrong: string): { file: string; range: Range; edit: (replacement: string) => TextEdit | undefined } | undefined {
-  const attribute = argumentOf(view, 'service_name');
+function wrongText(module: EvaluatedModule, view: EndpointView, endpoint: EndpointSite, wrong: string): { file: string; range: Range; edit: (replacement: string) => TextEdit | undefined } | undefined {
+  const attribute = endpoint.written('service_name');
   if (!attribute) return undefined;
+  const path = endpoint.file.path;
   if (rewrittenServiceName(attribute.expr, wrong, wrong) !== undefined) {
     return {
-      file: view.file, range: attribute.expr.range,
+      file: path, range: attribute.expr.range,
       edit: (replacement) => {
         const newText = rewrittenServiceName(attribute.expr, wrong, replacement);
-        return newText === undefined ? undefined : { file: view.file, range: attribute.expr.range, newText };
+        return newText === undefined ? undefined : { file: path, range: attribute.expr.range, newText };
       },
     };
   }
@@ -78,17 +84,17 @@ function site(module: EvaluatedModule, view: EndpointView, wrong: string): { fil
   return { file: file.path, range: literal.range, edit: (replacement) => ({ file: file.path, range: literal.range, newText: `"${escapeTemplateText(replacement)}"` }) };
 }
 
-function check({ module, view, file }: EndpointContext): EndpointProblem[] {
+function check({ module, view, site, file }: EndpointContext): EndpointProblem[] {
   if (view.serviceName === undefined) return [];
-  const diagnosis = diagnose(view, view.serviceName);
+  const diagnosis = diagnose(view, view.serviceName, site);
   if (!diagnosis) return [];
-  const where = site(module, view, diagnosis.wrong);
+  const where = wrongText(module, view, site, diagnosis.wrong);
   const fixes: Fix[] = [];
   for (const replacement of where ? diagnosis.replacements : []) {
     const edit = where!.edit(replacement);
     if (edit) fixes.push({ title: `Replace with "${replacement}"`, edits: [edit] });
   }
-  const fallback = argumentOf(view, 'service_name')!.range;
+  const fallback = site.written('service_name')?.range ?? site.header;
   return [{ file: where?.file ?? file.path, range: where?.range ?? fallback, message: diagnosis.message, fixes }];
 }
 
