@@ -39,7 +39,7 @@ export function argumentCompletions(request: ArgumentRequest): CompletionCandida
 
 function candidate(argument: EndpointArgument, request: ArgumentRequest, order: { tier: number; index: number; fitsDefault: boolean }): CompletionCandidate {
   const nameOnly = /^\s*[={]/.test(request.restOfLine);
-  const inserted = nameOnly ? { newText: argument.name } : insertion(argument, request.indent, request.eol);
+  const inserted = nameOnly ? { newText: argument.name } : argumentInsertion(argument, request.indent, request.eol);
   return {
     label: argument.name,
     kind: argument.value === 'block' ? 'block' : 'argument',
@@ -56,7 +56,7 @@ function validity(argument: EndpointArgument): string {
 }
 
 /** Plain text for every client, and tab stops for those that take snippets. */
-function insertion(argument: EndpointArgument, indent: string, eol: string): { newText: string; snippet: string } {
+export function argumentInsertion(argument: Pick<EndpointArgument, 'name' | 'value' | 'values'>, indent: string, eol: string): { newText: string; snippet: string } {
   const name = argument.name;
   const inner = indent + (indent.includes('\t') ? '\t' : '  ');
   switch (argument.value) {

@@ -12,7 +12,12 @@ import { type PriceBasis, interfacePrice } from './serviceDocs';
 import type { CompletionCandidate } from './types';
 
 export interface EndpointTypeRequest {
-  block: ScannedBlock;
+  /** The arguments written beside the type and the service they name, which decide the order. */
+  written: ReadonlySet<string>;
+  /** A short name, `privatelink`, or undefined when it cannot be told. */
+  service: string | undefined;
+  /** The types that can be written here (all, unless a module takes fewer). */
+  types?: readonly EndpointType[];
   range: Range;
   /** Wrap each value in quotes (the cursor is not inside a string yet). */
   quote: boolean;
@@ -22,8 +27,8 @@ export interface EndpointTypeRequest {
 }
 
 export function endpointTypeCompletions(request: EndpointTypeRequest): CompletionCandidate[] {
-  const order = preferredOrder(request.block);
-  return ENDPOINT_TYPE_DOCS.map((doc) => {
+  const order = preferredOrder(request.written, request.service);
+  return ENDPOINT_TYPE_DOCS.filter((doc) => !request.types || request.types.includes(doc.type)).map((doc) => {
     const rank = order.indexOf(doc.type);
     const price = typePrice(doc.type, request.basis);
     return {
@@ -40,16 +45,19 @@ export function endpointTypeCompletions(request: EndpointTypeRequest): Completio
   });
 }
 
-/** The types in the order they suit the block: its service, or the ARN it connects to. */
-function preferredOrder(block: ScannedBlock): EndpointType[] {
-  const written = new Set(block.attributes.map((a) => a.name));
+/** The types in the order they suit the endpoint: its service, or the ARN it connects to. */
+function preferredOrder(written: ReadonlySet<string>, service: string | undefined): EndpointType[] {
   if (written.has('resource_configuration_arn')) return ['Resource'];
   if (written.has('service_network_arn')) return ['ServiceNetwork'];
-  const service = serviceOf(block);
   if (service === 'privatelink') return ['Interface', 'GatewayLoadBalancer'];
   const known = service ? serviceByShortName(service) : undefined;
   if (known?.gateway) return known.interface === true ? ['Gateway', 'Interface'] : ['Gateway'];
   return ['Interface', 'GatewayLoadBalancer'];
+}
+
+/** The arguments an endpoint block writes and the service it names, for `endpointTypeCompletions`. */
+export function typeContextOf(block: ScannedBlock): { written: Set<string>; service: string | undefined } {
+  return { written: new Set(block.attributes.map((a) => a.name)), service: serviceOf(block) };
 }
 
 /** The short name in the block's `service_name`, `privatelink`, or undefined when it cannot be told. */

@@ -6,7 +6,7 @@ import type { ModuleAnalysis } from '../analyzer';
 import type { CurrencyFormat } from '../pricing/format';
 import type { Position } from '../types';
 import { argumentCompletions } from './arguments';
-import { endpointTypeCompletions } from './endpointTypes';
+import { endpointTypeCompletions, typeContextOf } from './endpointTypes';
 import {
   type EndpointBlock, azBasisOf, endpointsDrivenBy, isEndpointBlock, regionOf, regionTextOf, scannedEndpoint, servicesInModule,
 } from './moduleFacts';
@@ -14,6 +14,9 @@ import { type CursorPlace, type ScannedBlock, offsetAt, scanAt } from './scan';
 import { type PriceBasis, priceBasis } from './serviceDocs';
 import { inServiceList, serviceListCompletions } from './serviceLists';
 import { serviceNameCompletions } from './serviceNames';
+import { entryCompletions, isVpcEndpointsCall } from './moduleEntries';
+import { VPC_ENDPOINTS_MODULE } from '../model/registryModules/sources';
+import type { StringAtCursor } from './scan';
 import type { CompletionCandidate } from './types';
 
 export type { CompletionCandidate, CompletionKind } from './types';
@@ -40,6 +43,7 @@ export function completionsAt(request: CompletionRequest): CompletionCandidate[]
   if (place.kind !== 'value' || place.blocks.length !== 1) return [];
   const block = place.blocks[0]!;
   if (isEndpointBlock(block)) return endpointValue(request, place, block);
+  if (isVpcEndpointsCall(block) && place.attribute === VPC_ENDPOINTS_MODULE.endpointsInput) return moduleEntry(request, place);
   if (block.type === 'data' && block.labels[0] === 'aws_vpc_endpoint_service' && place.attribute === 'service_name') {
     return serviceNames(request, place, undefined);
   }
@@ -59,9 +63,9 @@ function endpointValue(request: CompletionRequest, place: ValuePlace, block: Sca
       const basis = basisFor(request, [endpoint.address]);
       if (place.string) {
         const { content, closed } = place.string;
-        return endpointTypeCompletions({ block, range: content, quote: false, closing: closed ? '' : '"', basis });
+        return endpointTypeCompletions({ ...typeContextOf(block), range: content, quote: false, closing: closed ? '' : '"', basis });
       }
-      return place.startsElement ? endpointTypeCompletions({ block, range: place.word, quote: true, closing: '', basis }) : [];
+      return place.startsElement ? endpointTypeCompletions({ ...typeContextOf(block), range: place.word, quote: true, closing: '', basis }) : [];
     }
     case 'for_each':
       return serviceList(request, place, [endpoint]);
@@ -72,12 +76,37 @@ function endpointValue(request: CompletionRequest, place: ValuePlace, block: Sca
 
 function serviceNames(request: CompletionRequest, place: ValuePlace, endpoint: EndpointBlock | undefined): CompletionCandidate[] {
   if (!place.string || place.containers.length > 0) return [];
+  return fullServiceNames(request, place.string, endpoint);
+}
+
+/** An entry of a vpc-endpoints module call's `endpoints` map (moduleEntries.ts). */
+function moduleEntry(request: CompletionRequest, place: ValuePlace): CompletionCandidate[] {
+  const { text, analysis } = request;
+  const lines = text.split('\n');
+  const line = lines[place.word.start.line] ?? '';
+  const region = regionOf(analysis, undefined);
+  return entryCompletions({
+    containers: place.containers,
+    ...(place.string ? { string: place.string } : {}),
+    word: place.word,
+    restOfLine: line.slice(place.word.end.character).replace(/\r$/, ''),
+    indent: /^[ \t]*/.exec(line)![0],
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  }, {
+    present: servicesInModule(analysis),
+    regionText: regionTextOf(analysis, region),
+    basis: priceBasis(region, azBasisOf(analysis, []), analysis.settings, request.format),
+    fullNames: () => (place.string ? fullServiceNames(request, place.string, undefined) : []),
+  });
+}
+
+function fullServiceNames(request: CompletionRequest, string: StringAtCursor, endpoint: EndpointBlock | undefined): CompletionCandidate[] {
   const { analysis } = request;
   const addresses = endpoint ? [endpoint.address] : [];
   const region = regionOf(analysis, endpoint?.address);
   const az = azBasisOf(analysis, addresses);
   return serviceNameCompletions({
-    string: place.string,
+    string,
     endpoint,
     present: servicesInModule(analysis),
     regionText: regionTextOf(analysis, region),

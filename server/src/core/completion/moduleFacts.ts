@@ -83,7 +83,7 @@ function regionSegment(expr: Expr | undefined): string | undefined {
 /** Short names of the AWS services the module's endpoints already connect to. */
 export function servicesInModule(analysis: ModuleAnalysis): Set<string> {
   const names = new Set<string>();
-  for (const endpoint of analysis.root.endpoints) if (endpoint.service.kind === 'aws') names.add(endpoint.service.shortName);
+  for (const endpoint of [...analysis.root.endpoints, ...analysis.root.registry.endpoints]) if (endpoint.service.kind === 'aws') names.add(endpoint.service.shortName);
   return names;
 }
 

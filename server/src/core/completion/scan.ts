@@ -28,6 +28,16 @@ export interface OpenContainer {
   call?: string;
   /** Its quoted strings without interpolation, on both sides of the cursor. */
   strings: string[];
+  /** An object (`{`): its items on both sides of the cursor, key and string value as written. */
+  fields: ObjectField[];
+  /** An object: the key of the item whose value the cursor is in; undefined where a key is typed. */
+  key?: string;
+}
+
+export interface ObjectField {
+  key: string;
+  /** The value when it is one quoted string without interpolation. */
+  string?: string;
 }
 
 /** The quoted string the cursor is in; offsets into the text. */
@@ -67,7 +77,8 @@ export interface ScanResult {
 type Frame =
   | { kind: 'body'; block?: ScannedBlock; tokens: string[]; lastTokenEnd: number }
   | { kind: 'value'; attribute: ScannedAttribute; start: number; tokens: number; firstString?: string }
-  | { kind: 'container'; container: OpenContainer }
+  /** In an object, `pendingKey` is the key typed so far, `field` the item whose value is being read. */
+  | { kind: 'container'; container: OpenContainer; pendingKey?: string; field?: ObjectField; valueTokens?: number }
   | { kind: 'string'; start: number; end: number; closed: boolean; interpolated: boolean }
   | { kind: 'interpolation' };
 
@@ -152,6 +163,7 @@ class Scanner {
       parent.tokens++;
     } else if (parent.kind === 'container' && !frame.interpolated) {
       parent.container.strings.push(content);
+      if (parent.container.open === '{') this.objectToken(parent, content, true);
     }
   }
 
@@ -180,13 +192,15 @@ class Scanner {
     } else if (c === '[' || c === '(') {
       this.countToken(frame);
       const called = c === '(' && this.lastIdentifier && text.slice(this.lastIdentifier.end, this.i).trim() === '' ? this.lastIdentifier.name : undefined;
-      this.stack.push({ kind: 'container', container: { open: c, ...(called ? { call: called } : {}), strings: [] } });
+      this.stack.push({ kind: 'container', container: { open: c, ...(called ? { call: called } : {}), strings: [], fields: [] } });
       this.i++;
     } else if (c === ']' || c === ')') {
       this.closeContainer(c === ']' ? '[' : '(');
       this.i++;
     } else if (c === '=' && frame.kind === 'body' && text[this.i + 1] !== '=' && text[this.i + 1] !== '>') {
       this.startValue(frame);
+    } else if (frame.kind === 'container' && frame.container.open === '{' && this.objectSeparator(frame, c)) {
+      this.i++;
     } else if (IDENTIFIER_START.test(c) || /[0-9]/.test(c)) {
       this.identifier(frame);
     } else {
@@ -231,9 +245,45 @@ class Scanner {
     if (frame.kind === 'body') {
       frame.tokens.push(name);
       frame.lastTokenEnd = this.i;
+    } else if (frame.kind === 'container' && frame.container.open === '{') {
+      this.objectToken(frame, name, false);
     } else {
       this.countToken(frame);
     }
+  }
+
+  /** In an object: a key being typed, or a token of an item's value (a lone string is its value). */
+  private objectToken(frame: Extract<Frame, { kind: 'container' }>, text: string, quoted: boolean): void {
+    if (!frame.field) {
+      frame.pendingKey = text;
+      return;
+    }
+    frame.valueTokens = (frame.valueTokens ?? 0) + 1;
+    if (quoted && frame.valueTokens === 1) frame.field.string = text;
+    else delete frame.field.string;
+  }
+
+  /** `=` or `:` after a key starts the item's value; `,` ends the item. False for any other character. */
+  private objectSeparator(frame: Extract<Frame, { kind: 'container' }>, c: string): boolean {
+    const next = this.text[this.i + 1];
+    if ((c === '=' || c === ':') && !frame.field && frame.pendingKey !== undefined && next !== '=' && next !== '>') {
+      frame.field = { key: frame.pendingKey };
+      frame.valueTokens = 0;
+      frame.container.fields.push(frame.field);
+      frame.container.key = frame.pendingKey;
+      return true;
+    }
+    if (c === ',') {
+      this.endObjectItem(frame);
+      return true;
+    }
+    return false;
+  }
+
+  private endObjectItem(frame: Extract<Frame, { kind: 'container' }>): void {
+    delete frame.pendingKey;
+    delete frame.field;
+    delete frame.container.key;
   }
 
   private countToken(frame: Frame): void {
@@ -257,7 +307,8 @@ class Scanner {
       this.stack.push({ kind: 'body', block, tokens: [], lastTokenEnd: -1 });
     } else {
       this.countToken(frame);
-      this.stack.push({ kind: 'container', container: { open: '{', strings: [] } });
+      if (frame.kind === 'container' && frame.container.open === '{' && frame.field) frame.valueTokens = (frame.valueTokens ?? 0) + 1;
+      this.stack.push({ kind: 'container', container: { open: '{', strings: [], fields: [] } });
     }
   }
 
@@ -305,6 +356,7 @@ class Scanner {
     if (frame.kind === 'value') this.endValue(frame, this.i);
     else if (atEnd) this.stack.pop();
     else if (frame.kind === 'body') frame.tokens = [];
+    else if (frame.kind === 'container' && frame.container.open === '{') this.endObjectItem(frame);
   }
 
   private endValue(frame: Extract<Frame, { kind: 'value' }>, end: number): void {
@@ -328,7 +380,8 @@ class Scanner {
     for (let k = this.stack.length - (string ? 2 : 1); k >= 0; k--) {
       const below = this.stack[k]!;
       if (below.kind === 'container') {
-        containers.unshift(below.container);
+        // A copy: the key at the cursor stays as it is there; strings and fields go on filling.
+        containers.unshift({ ...below.container });
       } else if (below.kind === 'value' && below.attribute.name !== '' && blocks.length > 0) {
         const place: CursorPlace = {
           kind: 'value', blocks, attribute: below.attribute.name, containers, word: this.wordAround(), startsElement: this.startsElement(),

@@ -34,7 +34,25 @@ export function serviceListCompletions(request: ServiceListRequest): CompletionC
   if (!list || request.endpoints.length === 0) return [];
   // The element at the cursor is being rewritten: it does not count as present.
   const present = new Set(list.strings.filter((s) => s !== request.editing));
-  const gatewayList = request.endpoints.every((e) => e.type === 'Gateway' && !e.typeDefaulted);
+  const gateway = request.endpoints.every((e) => e.type === 'Gateway' && !e.typeDefaulted);
+  return shortNameCompletions({ ...request, present, gateway });
+}
+
+export interface ShortNameRequest {
+  /** Short names already there: a service that completes a group they started comes first. */
+  present: ReadonlySet<string>;
+  /** Gateway endpoints: only gateway services, free. */
+  gateway: boolean;
+  range: Range;
+  quote: boolean;
+  closing: string;
+  regionText: string;
+  basis: PriceBasis;
+}
+
+/** Short service names (`ssm`, `ecr.dkr`) not present yet, for lists and for a module entry's `service`. */
+export function shortNameCompletions(request: ShortNameRequest): CompletionCandidate[] {
+  const { present, gateway: gatewayList } = request;
   const price = interfacePrice(request.basis);
   return knownServiceShortNames()
     .map((shortName) => serviceByShortName(shortName)!)
