@@ -285,6 +285,24 @@ test('a downloaded vpc-endpoints module (in its own style) and the built-in mode
   ]);
 });
 
+test('findings on a downloaded vpc-endpoints module go to the entries the user wrote, as for the built-in model; no fix edits downloaded code', async () => {
+  const dir = join(MODULES, 'downloaded-vpc-endpoints');
+  const downloaded = (await pricedModule(dir)).analysis;
+  const files = new DiskModuleFiles();
+  const withoutCache = { list: (d: string) => files.list(d), read: (p: string) => (p.includes('/.terraform/') ? undefined : files.read(p)) };
+  const modelled = (await analyzer()).analyze(dir, withoutCache, DEFAULT_SETTINGS);
+  const placed = (a: typeof modelled) => a.findings.map((f) => `${f.file.slice(dir.length + 1)}:${f.range.start.line}:${f.rule}:${f.address ?? ''}`).sort();
+  assert.deepEqual(placed(downloaded), [
+    'main.tf:20:VPCE203:module.endpoints.aws_vpc_endpoint.this["ssm"]',
+    'main.tf:24:VPCE105:module.endpoints.aws_vpc_endpoint.this["ecr_api"]',
+    'main.tf:24:VPCE204:module.endpoints.aws_vpc_endpoint.this["ecr_api"]',
+  ]);
+  assert.deepEqual(placed(downloaded), placed(modelled));
+  const edits = downloaded.findings.flatMap((f) => f.fixes.flatMap((fix) => fix.edits));
+  assert.ok(edits.length > 0, 'the private DNS fix is offered');
+  assert.ok(edits.every((e) => !e.file.includes('/.terraform/')), edits.map((e) => e.file).join(', '));
+});
+
 test('the bench\'s module-instances workload (100 instances, local and cached) prices every endpoint it creates', async () => {
   const absolute: Record<string, string> = {};
   for (const [name, text] of moduleInstancesWorkload()) absolute[`/bench/modules/${name}`] = text;

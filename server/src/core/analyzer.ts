@@ -43,6 +43,14 @@ export interface EvaluatedModule {
   children: EvaluatedModule[];
   /** Module call instances whose code cannot be read and that no built-in model covers. */
   unreadModules: UnreadModule[];
+  /** For a called module: the call in its caller, and whether its code is downloaded (`terraform init`), not the user's own. */
+  origin?: ModuleOrigin;
+}
+
+export interface ModuleOrigin {
+  call: ModuleCall;
+  /** Read from `.terraform/modules` (or a local module inside such code): findings do not go there. */
+  downloaded: boolean;
 }
 
 export interface UnreadModule {
@@ -146,7 +154,7 @@ export class Analyzer {
   private evaluateModule(
     module: TerraformModule, prefix: string, key: string, context: EvaluationContext,
     inherited: ((key: string) => ReturnType<typeof providerRegion> | undefined) | undefined, depth: number,
-    inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>,
+    inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>, origin?: ModuleOrigin,
   ): EvaluatedModule {
     const children: EvaluatedModule[] = [];
     const unreadModules: UnreadModule[] = [];
@@ -159,7 +167,7 @@ export class Analyzer {
       ...(inherited ? { inheritedProviderRegion: inherited } : {}),
       ...(inputAssumptions ? { inputAssumptions } : {}),
       loadChildModule: (call, caller, instance) => {
-        const child = this.loadChild(call, caller, instance, key, context, depth);
+        const child = this.loadChild(call, caller, instance, key, context, depth, origin?.downloaded === true);
         if ('reason' in child) {
           if (!registryModuleKind(call)) unreadModules.push({ address: instance.address, call, reason: child.reason });
           return undefined;
@@ -177,11 +185,12 @@ export class Analyzer {
     return {
       prefix, key, evaluator, endpoints: endpointViews(evaluator), network: networkView(evaluator),
       registry: registryModuleResources(evaluator, (call) => !evaluator.refs.hasChildCode(call)), children, unreadModules,
+      ...(origin ? { origin } : {}),
     };
   }
 
   private loadChild(
-    call: ModuleCall, caller: Evaluator, instance: Instance, callerKey: string, context: EvaluationContext, depth: number,
+    call: ModuleCall, caller: Evaluator, instance: Instance, callerKey: string, context: EvaluationContext, depth: number, callerDownloaded: boolean,
   ): EvaluatedModule | { reason: string } {
     if (depth >= MAX_MODULE_DEPTH) return { reason: `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not read` };
     const key = moduleKey(callerKey, call);
@@ -200,7 +209,8 @@ export class Analyzer {
     }
     const providerMap = providersArgument(call);
     const inherited = (providerKey: string) => providerRegion(caller, providerMap.get(providerKey) ?? providerKey);
-    return this.evaluateModule(buildModule(location.dir, hclFiles, inputs), `${instance.address}.`, key, context, inherited, depth + 1, inputAssumptions);
+    const origin = { call, downloaded: callerDownloaded || location.kind === 'downloaded' };
+    return this.evaluateModule(buildModule(location.dir, hclFiles, inputs), `${instance.address}.`, key, context, inherited, depth + 1, inputAssumptions, origin);
   }
 
   private readVariableValues(auto: string[], extra: string[], files: ModuleFiles, problems: Finding[]): Map<string, Value> {

@@ -8,10 +8,12 @@ import { ruleMetadata } from './metadata';
 import { RULES } from './table';
 import { findingPlaceKey } from '../findings';
 import { everyModuleInstance } from '../model/scope';
+import { downloadedCodeRelocation } from './downloadedCode';
 
 export function runRules(analysis: ModuleAnalysis): Finding[] {
   const files = new Map<string, HclFile>(analysis.modules.flatMap((m) => m.evaluator.module.files).map((f) => [f.path, f]));
   const findings: Finding[] = [];
+  const relocate = downloadedCodeRelocation(analysis);
   for (const rule of RULES) {
     const configured = analysis.settings.rules[rule.id];
     if (configured === 'off') continue;
@@ -28,7 +30,7 @@ export function runRules(analysis: ModuleAnalysis): Finding[] {
       });
       continue;
     }
-    for (const f of raw) {
+    for (const f of raw.map(relocate)) {
       const finding: Finding = {
         rule: rule.id,
         severity: configured ?? f.severity ?? defaultSeverity,

@@ -13,6 +13,7 @@ import { endpointCost, isPricingError } from '../../pricing/cost';
 import { formatMoney } from '../../pricing/format';
 import type { Fix, Location } from '../../types';
 import { argumentOrHeader, siteOf } from './endpointSite';
+import { checkedEndpoints } from './checkedEndpoints';
 import { containerOf } from './literalSites';
 import { fileOf } from '../moduleFiles';
 import type { Rule, RuleFinding } from '../rule';
@@ -77,7 +78,7 @@ function monthlyCost(analysis: ModuleAnalysis, view: EndpointView): string {
 }
 
 function duplicateEndpoints(analysis: ModuleAnalysis): RuleFinding[] {
-  const all = analysis.modules.flatMap((m) => [...m.endpoints, ...m.registry.endpoints].map((v) => placed(m, v))).sort(byPosition);
+  const all = analysis.modules.flatMap((m) => checkedEndpoints(m).map((v) => placed(m, v))).sort(byPosition);
   const first = new Map<string, Placed[]>();
   const findings: RuleFinding[] = [];
   for (const p of all) {

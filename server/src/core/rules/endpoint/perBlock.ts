@@ -10,6 +10,7 @@ import type { RuleFinding } from '../rule';
 import { groupBy } from '../../collections';
 import { fileOf } from '../moduleFiles';
 import { siteOf, type EndpointSite } from './endpointSite';
+import { checkedEndpoints } from './checkedEndpoints';
 
 /** What a rule says about one endpoint instance. */
 export interface EndpointProblem {
@@ -38,13 +39,13 @@ export type EndpointCheck = (ctx: EndpointContext) => EndpointProblem[];
 
 
 /**
- * Runs `check` on every endpoint instance of every module, `aws_vpc_endpoint` blocks and the
- * entries of vpc-endpoints module calls read by the built-in model, and merges what instances share.
+ * Runs `check` on every endpoint instance of every module (checkedEndpoints.ts) and merges what
+ * instances share.
  */
 export function endpointFindings(analysis: ModuleAnalysis, check: EndpointCheck): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const module of analysis.modules) {
-    const blocks = groupBy([...module.endpoints, ...module.registry.endpoints], blockAddress);
+    const blocks = groupBy(checkedEndpoints(module), blockAddress);
     for (const [address, views] of blocks) findings.push(...blockFindings(analysis, module, `${module.prefix}${address}`, views, check));
   }
   return findings;

@@ -10,7 +10,7 @@ import { throughNat } from './natRate';
 import { aGatewayEndpoint, gatewayTitle, sentence } from './text';
 import { endpointsFor, presence } from './presence';
 import { readWorkloadData } from './workloadData';
-import { hasPrivateRouting, transitGatewaySpoke, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
+import { endpointAnchor, hasPrivateRouting, transitGatewaySpoke, vpcAnchor, vpcGroups, type VpcGroup } from './vpcGroups';
 
 
 /** Whether VPCE201/202 fire for this service in this VPC. */
@@ -94,9 +94,11 @@ export const interfaceWithoutGateway: Rule = {
         const interfaces = endpointsFor(group, service).filter((e) => e.type === 'Interface');
         const first = interfaces[0];
         if (!first || presence(group, service, 'Gateway') !== 'absent') return [];
+        const placed = group.endpoints.find((p) => p.view === first);
+        const anchor = placed ? endpointAnchor(placed) : { file: first.file, range: first.resource.block.headerRange, address: first.address };
         const title = gatewayTitle(service);
         return [{
-          file: first.file, range: first.resource.block.headerRange, address: first.address,
+          file: anchor.file, range: anchor.range, address: first.address,
           message: `${title} has an Interface endpoint but no Gateway endpoint in ${group.label}: the Gateway endpoint is free for traffic from inside the VPC, while the Interface endpoint bills per AZ-hour and per GB.`,
           fixes: addGatewayFix(analysis, group, service),
         }];

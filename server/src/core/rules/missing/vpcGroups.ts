@@ -3,6 +3,7 @@
 // local child modules (docs/rules.md, "A VPC below is ..."). With no visible VPC (no `aws_vpc`,
 // no terraform-aws-modules/vpc call) everything is one VPC. What cannot be placed in one VPC
 // may be in any: it can satisfy a requirement there, never raise one.
+import { siteOf } from '../endpoint/endpointSite';
 import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
 import type { EndpointView } from '../../model/endpoints';
 import type { NatGatewayView, RouteTableView, SubnetView, VpcView } from '../../model/network';
@@ -147,9 +148,14 @@ export function vpcAnchor(group: VpcGroup): Anchor | undefined {
 }
 
 export function firstEndpointAnchor(endpoints: readonly Placed<EndpointView>[]): Anchor | undefined {
-  const sorted = [...endpoints].sort((a, b) => a.view.file.localeCompare(b.view.file) || a.view.resource.block.range.start.line - b.view.resource.block.range.start.line);
-  const first = sorted[0]?.view;
-  return first ? { file: first.file, range: first.resource.block.headerRange, address: first.address } : undefined;
+  const anchors = endpoints.map(endpointAnchor).sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line);
+  return anchors[0];
+}
+
+/** Where an endpoint is written: its block's header, or the key of the vpc-endpoints entry it comes from. */
+export function endpointAnchor({ view, module }: Placed<EndpointView>): Anchor {
+  const site = view.entry ? siteOf(module, view) : undefined;
+  return site ? { file: site.file.path, range: site.header, address: view.address } : { file: view.file, range: view.resource.block.headerRange, address: view.address };
 }
 
 /** Private route tables, or NAT gateways: instances in this VPC reach AWS APIs only through endpoints or NAT. */
