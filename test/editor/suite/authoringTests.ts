@@ -59,6 +59,27 @@ async function typeNewEndpoint(document: vscode.TextDocument, body: string): Pro
 
 export const authoringEditorTests: EditorTest[] = [
   {
+    name: 'completion in an entry of a vpc-endpoints module call offers its keys, then the short service names',
+    async run() {
+      const document = await openFixture('module-entries/main.tf');
+      await vscode.window.showTextDocument(document);
+      const at = positionOf(document, 'private_dns_enabled = true', 'private_dns_enabled = true'.length);
+      const cursor = await typeAt(document, at, '\n      ', '\n      '.length);
+      const keys = serverItems(await waitForItems(document, cursor, undefined, 'entry keys',
+        (all) => all.some((i) => itemLabel(i) === 'subnet_ids')));
+      const labels = keys.map(itemLabel);
+      assert(!labels.includes('service') && !labels.includes('private_dns_enabled'), `keys already written are offered: ${describeItems(keys)}`);
+      assert(labels.includes('security_group_ids') && labels.includes('route_table_ids'), `entry keys missing: ${describeItems(keys)}`);
+      const serviceLine = positionOf(document, 'service             = "sts"', 'service             = "'.length);
+      const items = await waitForItems(document, serviceLine, '"', 'short service names',
+        (all) => all.some((i) => itemLabel(i) === 'ssmmessages'));
+      const services = serverItems(items);
+      assert(services.some((i) => itemLabel(i) === 'ecr.dkr') && !services.some((i) => itemLabel(i).startsWith('com.amazonaws')),
+        `not short names: ${describeItems(services)}`);
+      assert(shownPrice(services.find((i) => itemLabel(i) === 'ssmmessages')!).includes(INTERFACE_PRICE), 'ssmmessages shows no interface price');
+    },
+  },
+  {
     name: 'completion after `com.amazonaws.${data.aws_region.current.name}.` offers endpoint services with their price',
     smoke: true,
     async run() {

@@ -91,6 +91,16 @@ async function quickFixClears(path: string, code: string, lineNeedle: string, ch
 
 export const diagnosticsEditorTests: EditorTest[] = [
   {
+    name: 'an entry of a vpc-endpoints module call without private DNS gets VPCE105 on the entry, and its quick fix edits the entry',
+    async run() {
+      await quickFixClears('module-entries/main.tf', 'VPCE105', 'logs = {', (document) => {
+        const text = document.getText();
+        assert(/logs = \{\n\s+service = "logs"\n\s+private_dns_enabled = true\n\s+\}/.test(text),
+          `the logs entry does not read private_dns_enabled = true after the fix:\n${text.slice(text.indexOf('endpoints = {'))}`);
+      });
+    },
+  },
+  {
     name: 'an interface endpoint without a security group gets a VPCE106 warning on its block',
     smoke: true,
     async run() {
