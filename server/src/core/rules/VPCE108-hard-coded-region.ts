@@ -2,16 +2,16 @@
 // is created in. The fix writes the region the module's way (an interpolation its endpoints
 // already use, else its data "aws_region", else a new one, read through `.name` or `.region` as
 // the AWS provider version allows: fixes/terraformText.ts regionText).
-import { insertAfterBlock } from '../../fixes/edits';
-import { escapeTemplateText, exprText } from '../../fixes/exprText';
-import { regionText } from '../../fixes/terraformText';
-import type { EndpointView } from '../../model/endpoints';
-import { regionIsFromCode } from '../../model/region';
-import type { Expr } from '../../parse/ast';
-import { serviceByShortName } from '../../services/catalogue';
-import type { Fix } from '../../types';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import { later, type Rule } from '../rule';
+import { insertAfterBlock } from '../fixes/edits';
+import { escapeTemplateText, exprText } from '../fixes/exprText';
+import { regionText } from '../fixes/terraformText';
+import type { EndpointView } from '../model/endpoints';
+import { regionIsFromCode } from '../model/region';
+import type { Expr } from '../parse/ast';
+import { serviceByShortName } from '../services/catalogue';
+import type { Fix } from '../types';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import { later, type Rule } from './rule';
 
 const REGION_SEGMENT = /(^|\.)([a-z]{2}(?:-[a-z]+)+-\d+)(?=\.)/;
 

@@ -1,10 +1,10 @@
 // VPCE101: an interface-only service (or a PrivateLink endpoint service) with
 // `vpc_endpoint_type` missing or "Gateway": the provider default is Gateway, so AWS rejects it.
-import type { EndpointView } from '../../model/endpoints';
-import { needsInterfaceType } from './endpointType';
-import { argumentOrHeader } from './endpointSite';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import type { EndpointView } from '../model/endpoints';
+import { needsInterfaceType } from './endpoint/endpointType';
+import { argumentOrHeader } from './endpoint/endpointSite';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 function subject(view: EndpointView): string {
   return view.service.kind === 'aws' ? `\`${view.service.shortName}\`` : `the PrivateLink endpoint service \`${view.serviceName ?? ''}\``;

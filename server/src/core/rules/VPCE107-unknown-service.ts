@@ -1,17 +1,17 @@
 // VPCE107: a service_name that names no known endpoint service (a typo, a wrong prefix, a
 // global service written with a region). Did-you-mean fixes edit the string that is wrong:
 // the service_name itself, or the for_each element an instance's name is made from.
-import type { EvaluatedModule } from '../../analyzer';
-import { escapeTemplateText, exprText } from '../../fixes/exprText';
-import type { EndpointView } from '../../model/endpoints';
-import type { Expr } from '../../parse/ast';
-import { serviceByShortName, servicesAsOf, suggestServiceNames } from '../../services/catalogue';
-import type { Fix, Range, TextEdit } from '../../types';
-import type { EndpointSite } from './endpointSite';
-import { originLiteral } from './literalSites';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
-import { VPC_ENDPOINTS_MODULE } from '../../model/registryModules/sources';
+import type { EvaluatedModule } from '../analyzer';
+import { escapeTemplateText, exprText } from '../fixes/exprText';
+import type { EndpointView } from '../model/endpoints';
+import type { Expr } from '../parse/ast';
+import { serviceByShortName, servicesAsOf, suggestServiceNames } from '../services/catalogue';
+import type { Fix, Range, TextEdit } from '../types';
+import type { EndpointSite } from './endpoint/endpointSite';
+import { originLiteral } from './endpoint/literalSites';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
+import { VPC_ENDPOINTS_MODULE } from '../model/registryModules/sources';
 
 const ENTRY = VPC_ENDPOINTS_MODULE.entry;
 

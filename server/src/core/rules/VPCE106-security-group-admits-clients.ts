@@ -2,20 +2,20 @@
 // whose groups admit no TCP on the service's port from inside the VPC: clients cannot reach it.
 // A vpc-endpoints module call that creates its own security group (create_security_group) is
 // not judged: its rules are the module's inputs, not read here.
-import type { EvaluatedModule } from '../../analyzer';
-import type { EndpointView } from '../../model/endpoints';
-import { serviceByShortName } from '../../services/catalogue';
-import { intendedType } from './endpointType';
-import { argumentOrHeader } from './endpointSite';
-import { VPC_ENDPOINTS_MODULE, VPC_MODULE } from '../../model/registryModules/sources';
-import { referencedAddresses } from '../../model/viewHelpers';
-import { vpcModuleCall } from './privateNetwork';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import { resourcesOfType } from './moduleResources';
-import { groupsAdmit } from './securityGroupAccess';
-import { securityGroupFix } from './securityGroupFix';
-import { vpcReference } from './vpcReference';
-import type { Rule } from '../rule';
+import type { EvaluatedModule } from '../analyzer';
+import type { EndpointView } from '../model/endpoints';
+import { serviceByShortName } from '../services/catalogue';
+import { intendedType } from './endpoint/endpointType';
+import { argumentOrHeader } from './endpoint/endpointSite';
+import { VPC_ENDPOINTS_MODULE, VPC_MODULE } from '../model/registryModules/sources';
+import { referencedAddresses } from '../model/viewHelpers';
+import { vpcModuleCall } from './endpoint/privateNetwork';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import { resourcesOfType } from './endpoint/moduleResources';
+import { groupsAdmit } from './endpoint/securityGroupAccess';
+import { securityGroupFix } from './endpoint/securityGroupFix';
+import { vpcReference } from './endpoint/vpcReference';
+import type { Rule } from './rule';
 
 /** The port clients use, for AWS services in the catalogue; PrivateLink services choose their own. */
 function servicePort(view: EndpointView): number | undefined {

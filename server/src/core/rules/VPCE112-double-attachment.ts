@@ -1,10 +1,10 @@
 // VPCE112: a subnet, route table or security group attached to an endpoint both inline and by
 // an aws_vpc_endpoint_*_association resource: the provider docs warn the two overwrite each
 // other's associations on every apply.
-import { associationsOf, type AssociationKind } from '../../model/associations';
-import { evaluateArgument, referenceList } from '../../model/viewHelpers';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import { associationsOf, type AssociationKind } from '../model/associations';
+import { evaluateArgument, referenceList } from '../model/viewHelpers';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 const KINDS: readonly { argument: string; kind: AssociationKind; noun: string }[] = [
   { argument: 'subnet_ids', kind: 'subnet', noun: 'subnet' },

@@ -5,12 +5,12 @@
 // argument whose value is null is not set (`route_table_ids = local.gateway ? x : null`). In an
 // entry of a vpc-endpoints module call, the module passes such an argument on only for the
 // types that take it: written for another type it is ignored, a warning rather than an error.
-import type { EndpointType } from '../../model/endpoints';
-import { VPC_ENDPOINTS_MODULE } from '../../model/registryModules/sources';
-import { endpointArguments } from '../../services/endpointArguments';
-import { needsInterfaceType, intendedType, typePhrase } from './endpointType';
-import { endpointFindings, listed, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import type { EndpointType } from '../model/endpoints';
+import { VPC_ENDPOINTS_MODULE } from '../model/registryModules/sources';
+import { endpointArguments } from '../services/endpointArguments';
+import { needsInterfaceType, intendedType, typePhrase } from './endpoint/endpointType';
+import { endpointFindings, listed, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 const CHECKED_TYPES: readonly EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer'];
 const ARGUMENTS = endpointArguments().filter((a) => a.conflictsWith.length === 0);

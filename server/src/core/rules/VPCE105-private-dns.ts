@@ -2,18 +2,18 @@
 // keep resolving the service's public name and go through NAT. Silent when the module points
 // its own Route 53 records at the endpoint, or manages private DNS with
 // aws_vpc_endpoint_private_dns; not for PrivateLink services or gateway-capable ones.
-import dnsData from '../data/private-dns.json';
-import type { EvaluatedModule } from '../../analyzer';
-import type { EndpointView } from '../../model/endpoints';
-import type { Body } from '../../parse/ast';
-import { referencedAddresses } from '../../model/viewHelpers';
-import { serviceByShortName } from '../../services/catalogue';
-import { intendedType } from './endpointType';
-import { argumentOrHeader } from './endpointSite';
-import { originLiteral } from './literalSites';
-import { resourcesOfType } from './moduleResources';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import dnsData from './data/private-dns.json';
+import type { EvaluatedModule } from '../analyzer';
+import type { EndpointView } from '../model/endpoints';
+import type { Body } from '../parse/ast';
+import { referencedAddresses } from '../model/viewHelpers';
+import { serviceByShortName } from '../services/catalogue';
+import { intendedType } from './endpoint/endpointType';
+import { argumentOrHeader } from './endpoint/endpointSite';
+import { originLiteral } from './endpoint/literalSites';
+import { resourcesOfType } from './endpoint/moduleResources';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 const REQUIRED_BY = dnsData.requiredBy as Record<string, { why: string; source: string }>;
 /** Resources whose references to an endpoint mean its DNS is handled on purpose. */

@@ -2,11 +2,11 @@
 // resource_configuration_arn or service_network_arn. An argument whose value is null does not
 // count; one that cannot be evaluated might be null, so it keeps the rule silent. An entry of a
 // vpc-endpoints module call names its service by `service`, `service_name` or `service_endpoint`.
-import { evaluateArgument } from '../../model/viewHelpers';
-import { isUnknown } from '../../model/values';
-import { VPC_ENDPOINTS_MODULE } from '../../model/registryModules/sources';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import { evaluateArgument } from '../model/viewHelpers';
+import { isUnknown } from '../model/values';
+import { VPC_ENDPOINTS_MODULE } from '../model/registryModules/sources';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 const TARGETS = ['service_name', 'resource_configuration_arn', 'service_network_arn'];
 

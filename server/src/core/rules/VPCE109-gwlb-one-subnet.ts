@@ -1,7 +1,7 @@
 // VPCE109: a GatewayLoadBalancer endpoint in more than one subnet; AWS takes exactly one.
-import { argumentOrHeader } from './endpointSite';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import type { Rule } from '../rule';
+import { argumentOrHeader } from './endpoint/endpointSite';
+import { endpointFindings, type EndpointContext, type EndpointProblem } from './endpoint/perBlock';
+import type { Rule } from './rule';
 
 function check({ view, site, file }: EndpointContext): EndpointProblem[] {
   const count = view.subnets.count;

@@ -1,6 +1,5 @@
-// VPCE103: an Interface endpoint in no subnet (it has no network interface, nothing reaches it).
-// VPCE104: a Gateway endpoint on no route table (no traffic is routed to it, it has no effect).
-// Association resources count (model/associations.ts); the fix references the module's own
+// What VPCE103 (no subnets) and VPCE104 (no route tables) share: an endpoint with none of an
+// attachment it needs. Association resources count (model/associations.ts); the fix references the module's own
 // private subnets / route tables when they can be identified (privateNetwork.ts). In an entry
 // of a vpc-endpoints module call the fix sets the entry's own list, or, for subnets, the call's
 // `subnet_ids`, which the module gives every Interface endpoint.
@@ -10,12 +9,9 @@ import { referencedAddresses } from '../../model/viewHelpers';
 import type { Fix } from '../../types';
 import { intendedType } from './endpointType';
 import { argumentOrHeader, type EndpointSite } from './endpointSite';
-import { endpointFindings, type EndpointContext, type EndpointProblem } from './perBlock';
-import { privateRouteTableIds, privateSubnetIds } from './privateNetwork';
-import { VPC_ENDPOINTS_MODULE } from '../../model/registryModules/sources';
-import type { Rule } from '../rule';
+import type { EndpointContext, EndpointProblem } from './perBlock';
 
-interface MissingAttachment {
+export interface MissingAttachment {
   type: EndpointType;
   argument: string;
   association: string;
@@ -27,7 +23,7 @@ interface MissingAttachment {
   consequence: string;
 }
 
-function missingAttachment(spec: MissingAttachment) {
+export function missingAttachment(spec: MissingAttachment) {
   return ({ module, view, site, file }: EndpointContext): EndpointProblem[] => {
     if (view.service.kind === 'none' || intendedType(view) !== spec.type || spec.attachments(view).count !== 0) return [];
     const written = site.written(spec.argument);
@@ -52,25 +48,3 @@ function fixesFor(site: EndpointSite, spec: MissingAttachment, value: string): F
   }
   return fixes;
 }
-
-const subnets = missingAttachment({
-  type: 'Interface',
-  argument: 'subnet_ids',
-  association: 'aws_vpc_endpoint_subnet_association',
-  attachments: (view) => view.subnets,
-  reference: privateSubnetIds,
-  sharedInput: VPC_ENDPOINTS_MODULE.subnetIdsInput,
-  consequence: 'This Interface endpoint is in no subnet (%s), so it has no network interface and nothing can reach %s through it.',
-});
-
-const routeTables = missingAttachment({
-  type: 'Gateway',
-  argument: 'route_table_ids',
-  association: 'aws_vpc_endpoint_route_table_association',
-  attachments: (view) => view.routeTables,
-  reference: privateRouteTableIds,
-  consequence: 'This Gateway endpoint is on no route table (%s), so no traffic to %s is routed through it and it has no effect.',
-});
-
-export const missingSubnetsRule: Rule = { id: 'VPCE103', run: (analysis) => endpointFindings(analysis, subnets) };
-export const missingRouteTablesRule: Rule = { id: 'VPCE104', run: (analysis) => endpointFindings(analysis, routeTables) };

@@ -3,20 +3,20 @@
 // table, and a service listed twice in the list a for_each is built from. GatewayLoadBalancer
 // endpoints are one per AZ by design and are not compared. The later one is reported; when it comes from a for_each element or map entry,
 // the fix removes that element.
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
-import { removeListElement } from '../../fixes/edits';
-import type { EndpointView } from '../../model/endpoints';
-import { keyOrigin } from '../../model/origins';
-import { regionIsFromCode } from '../../model/region';
-import { staticKey } from '../../parse/ast';
-import { endpointCost, isPricingError } from '../../pricing/cost';
-import { formatMoney } from '../../pricing/format';
-import type { Fix, Location } from '../../types';
-import { argumentOrHeader, siteOf } from './endpointSite';
-import { checkedEndpoints } from './checkedEndpoints';
-import { containerOf } from './literalSites';
-import { fileOf } from '../moduleFiles';
-import type { Rule, RuleFinding } from '../rule';
+import type { EvaluatedModule, ModuleAnalysis } from '../analyzer';
+import { removeListElement } from '../fixes/edits';
+import type { EndpointView } from '../model/endpoints';
+import { keyOrigin } from '../model/origins';
+import { regionIsFromCode } from '../model/region';
+import { staticKey } from '../parse/ast';
+import { endpointCost, isPricingError } from '../pricing/cost';
+import { formatMoney } from '../pricing/format';
+import type { Fix, Location } from '../types';
+import { argumentOrHeader, siteOf } from './endpoint/endpointSite';
+import { checkedEndpoints } from './endpoint/checkedEndpoints';
+import { containerOf } from './endpoint/literalSites';
+import { fileOf } from './moduleFiles';
+import type { Rule, RuleFinding } from './rule';
 
 interface Placed {
   module: EvaluatedModule;

@@ -1,16 +1,12 @@
-// VPCE206: a workload in a VPC (ECS task definition, private EKS cluster) needs an AWS API
-// that has no endpoint there. Without NAT the call fails at runtime (error); with NAT it costs
-// the NAT's per-GB rate (info). Silent when the workload's subnets all route to an internet
-// gateway, or when its VPC cannot be told among several.
+// What the workloads of each VPC (ECS task definitions, private EKS clusters) need and lack:
+// read by VPCE206 and by the NAT hints (VPCE301). A workload whose VPC cannot be told among
+// several is left out.
 import type { ModuleAnalysis } from '../../analyzer';
 import { groupById } from '../../services/catalogue';
-import { later, type Rule, type RuleFinding } from '../rule';
-import { missingEndpointsFix } from './endpointFix';
-import { groupGap, missingText } from './endpointGroups';
-import { throughNat } from './natRate';
+import { groupGap } from './groupGaps';
 import { presence } from './presence';
 import { subnetRouteTables } from './routing';
-import { hasPrivateRouting, vpcGroups, type VpcGroup } from './vpcGroups';
+import { vpcGroups, type VpcGroup } from './vpcGroups';
 import { workloadUses, type WorkloadUse } from './workloads';
 
 export interface WorkloadNeed {
@@ -48,25 +44,4 @@ function vpcOf(groups: readonly VpcGroup[], use: WorkloadUse): VpcGroup | undefi
     if (owners.size > 1) return undefined;
   }
   return groups.length === 1 ? groups[0] : undefined;
-}
-
-export const workloadEndpoints: Rule = {
-  id: 'VPCE206',
-  run: (analysis) => workloadNeeds(analysis).flatMap((need) => needFinding(analysis, need)),
-};
-
-function needFinding(analysis: ModuleAnalysis, need: WorkloadNeed): RuleFinding[] {
-  const { use, vpc, interfaces, gateways } = need;
-  if (interfaces.length + gateways.length === 0 || !hasPrivateRouting(vpc)) return [];
-  const missing = missingText(interfaces, gateways);
-  const withNat = vpc.natGateways.length > 0;
-  const consequence = withNat
-    ? `so these calls go ${throughNat(vpc, analysis.settings)}`
-    : 'and has no NAT gateway, so these calls will fail at runtime';
-  return [{
-    file: use.file, range: use.range, address: use.address,
-    message: `${use.address} ${use.signal.describe}, but ${vpc.label} lacks ${missing}${withNat ? ',' : ''} ${consequence}.`,
-    severity: withNat ? 'info' : 'error',
-    fixes: later(() => missingEndpointsFix(analysis.modules, vpc, { interfaces, gateways }, `Add ${missing} to ${vpc.label}`)),
-  }];
 }

@@ -1,5 +1,6 @@
-// VPCE203 / VPCE204 / VPCE205: a dependency group of groups.json (Session Manager, ECR, ECS on
-// EC2) started in a VPC but not finished. Only members known to be absent are reported.
+// What VPCE203, VPCE204 and VPCE205 share: a dependency group of groups.json (Session Manager,
+// ECR, ECS on EC2) started in a VPC but not finished, found and phrased the same way; each rule
+// is groupRule(ID, group, ...). Only members known to be absent are reported.
 import type { ModuleAnalysis } from '../../analyzer';
 import { groupById, type EndpointGroup } from '../../services/catalogue';
 import { later, type Rule, type RuleFinding } from '../rule';
@@ -35,7 +36,7 @@ export function missingText(interfaces: readonly string[], gateways: readonly st
   return parts.join(interfaces.length > 1 ? ', and ' : ' and ');
 }
 
-function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], natSeverity?: 'warning', evidence?: (analysis: ModuleAnalysis) => Evidence): Rule {
+export function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], natSeverity?: 'warning', evidence?: (analysis: ModuleAnalysis) => Evidence): Rule {
   return {
     id,
     run: (analysis) => {
@@ -51,13 +52,13 @@ function groupRule(id: string, groupId: (typeof COMPLETENESS_GROUPS)[number], na
 }
 
 /** Whether the workload a group serves is seen: fire, or fire at info with what is not known. */
-interface Evidence {
+export interface Evidence {
   fire: boolean;
   note?: string;
 }
 
 /** VPCE205: the agent endpoints serve EC2 container instances only; Fargate tasks never call them. */
-function ecsOnEc2Evidence(analysis: ModuleAnalysis): Evidence {
+export function ecsOnEc2Evidence(analysis: ModuleAnalysis): Evidence {
   const launch = ecsLaunch(analysis);
   if (launch === 'ec2') return { fire: true };
   if (launch === 'fargate-only') return { fire: false };
@@ -84,7 +85,3 @@ function gapFinding(analysis: ModuleAnalysis, vpc: VpcGroup, group: EndpointGrou
 
 /** The groups whose members travel together in any VPC (EKS's list is a workload need, VPCE206). */
 export const COMPLETENESS_GROUPS = ['session-manager', 'ecr', 'ecs-ec2'] as const;
-
-export const sessionManagerGroup = groupRule('VPCE203', 'session-manager');
-export const ecrGroup = groupRule('VPCE204', 'ecr', 'warning');
-export const ecsOnEc2Group = groupRule('VPCE205', 'ecs-ec2', undefined, ecsOnEc2Evidence);
