@@ -2,7 +2,7 @@
 // of the changes, what could not be priced, both sides' assumptions, and the unchanged resource
 // instances folded in a <details> block.
 import type { CostChange } from '../core/diff/compare';
-import { assumptionsOfBoth, changeCounts, sideTotal, totalsSentence, unpricedOrder, unpricedText } from '../core/diff/summary';
+import { assumptionsOfBoth, changeCounts, deltaText, sidesText, sideTotal, unpricedLabel, unpricedNote, unpricedOrder } from '../core/diff/summary';
 import { formatDelta, formatMoney } from '../core/pricing/format';
 import { bullets, code, escapeMarkdown, table } from '../core/pricing/markdown';
 import { typeLabel } from '../core/pricing/summary';
@@ -13,13 +13,13 @@ export function diffMarkdown(run: DiffRun): string {
   const unpriced = run.modules.flatMap((m) => unpricedOrder(m.diff.unpricedChanges).map((u) => ({ module: m, u })));
   const many = run.modules.length > 1;
   const sections = [
-    `**vpce-lens: ${escapeMarkdown(totalsSentence(run.totals, unpriced.length))}** against ${code(run.base)}; ${changeCounts(changes)}.`,
+    `**vpce-lens: ${deltaText(run.totals)}** against ${code(run.base)} (${sidesText(run.totals)} a month): ${changeCounts(changes)}${unpricedNote(unpriced.length)}.`,
   ];
   if (many) sections.push(moduleTable(run));
   if (changes.length > 0) sections.push(changeTable(run, many));
   if (unpriced.length > 0) {
     sections.push('#### Not priced', 'These have no price on one side or both, so the change leaves them out:',
-      bullets(unpriced.map(({ module, u }) => `${code(u.address)}${many ? ` (${escapeMarkdown(module.label)})` : ''}: ${escapeMarkdown(unpricedText(u))}`)));
+      bullets(unpriced.map(({ module, u }) => `${code(u.address)} (${many ? `${escapeMarkdown(module.label)}, ` : ''}${escapeMarkdown(unpricedLabel(u))}): ${escapeMarkdown(u.reason)}`)));
   }
   const { now, baseOnly } = assumptionsOfBoth(run.modules.map((m) => m.diff));
   if (now.length > 0) sections.push('#### Assumptions', bullets(now.map(escapeMarkdown)));

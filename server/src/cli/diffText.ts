@@ -2,7 +2,7 @@
 // change (`+` added, `-` removed, `~` changed) with before, after, delta and why, what could
 // not be priced, and the assumptions of both sides.
 import type { CostChange } from '../core/diff/compare';
-import { assumptionsOfBoth, changeCounts, totalsSentence, unpricedOrder, unpricedText } from '../core/diff/summary';
+import { assumptionsOfBoth, changeCounts, totalsSentence, unpricedLabel, unpricedOrder } from '../core/diff/summary';
 import { formatDelta, formatMoney } from '../core/pricing/format';
 import type { DiffRun, ModuleDiff } from './diffRun';
 
@@ -34,7 +34,7 @@ function moduleLines(module: ModuleDiff): string[] {
   else lines.push(...columns(changes.map(changeCells)));
   if (unpricedChanges.length > 0) {
     lines.push('Not priced:');
-    for (const u of unpricedOrder(unpricedChanges)) lines.push(`  ${u.address} (${module.file(u.file)}:${u.range.start.line + 1}): ${unpricedText(u)}`);
+    for (const u of unpricedOrder(unpricedChanges)) lines.push(`  ${u.address} (${module.file(u.file)}:${u.range.start.line + 1}, ${unpricedLabel(u)}): ${u.reason}`);
   }
   if (unchanged.length > 0) {
     const monthly = unchanged.reduce((sum, r) => sum + (r.monthly ?? 0), 0);

@@ -8,12 +8,24 @@ export function sideTotal(amount: number, complete: boolean): string {
   return `${complete ? '' : '≥ '}${formatMoney(amount)}`;
 }
 
-/** `+$20.44/month ($183.96 → $204.40)`, with `≥` on a side that left something out and the count of changes without a price. */
+/** `$183.96 → $204.40`, with `≥` on a side that left something out. */
+export function sidesText(totals: DiffTotals): string {
+  return `${sideTotal(totals.before, totals.beforeComplete)} → ${sideTotal(totals.after, totals.afterComplete)}`;
+}
+
+/** `+$20.44/month`, or `+$20.44/month from the priced changes` when something was not priced. */
+export function deltaText(totals: DiffTotals): string {
+  return `${formatDelta(totals.delta)}/month${totals.complete ? '' : ' from the priced changes'}`;
+}
+
+/** `; 1 change not priced, so the real change may be more or less`, or nothing. */
+export function unpricedNote(count: number): string {
+  return count === 0 ? '' : `; ${count} change${count === 1 ? '' : 's'} not priced, so the real change may be more or less`;
+}
+
+/** `+$20.44/month ($183.96 → $204.40)` and the not-priced note. */
 export function totalsSentence(totals: DiffTotals, unpriced: number): string {
-  const sides = `${sideTotal(totals.before, totals.beforeComplete)} → ${sideTotal(totals.after, totals.afterComplete)}`;
-  const delta = `${formatDelta(totals.delta)}/month`;
-  if (totals.complete) return `${delta} (${sides})`;
-  return `${delta} from the priced changes (${sides}); ${unpriced} not priced, so the change may be more or less`;
+  return `${deltaText(totals)} (${sidesText(totals)})${unpricedNote(unpriced)}`;
 }
 
 /** `1 added, 1 removed, 2 changed`, or `no priced changes`. */
@@ -37,10 +49,9 @@ export function assumptionsOfBoth(diffs: readonly CostDiff[]): { now: string[]; 
   return { now, baseOnly: [...new Set(diffs.flatMap((d) => d.assumptions.before))].filter((a) => !seen.has(a)) };
 }
 
-/** How a not-priced change reads: `added: …`, `now not priced (was $20.44/month): …`. */
-export function unpricedText(u: UnpricedChange): string {
-  if (u.pricedSide?.side === 'before') return `now not priced (was ${formatMoney(u.pricedSide.monthly)}/month): ${u.reason}`;
-  if (u.pricedSide?.side === 'after') return `now ${formatMoney(u.pricedSide.monthly)}/month, ${u.reason}`;
-  const label = { added: 'added', removed: 'removed', changed: 'changed', unchanged: 'not priced before either' }[u.change];
-  return `${label}: ${u.reason}`;
+/** What happened to a not-priced item: `added`, `now not priced; was $20.44/month`, `not priced at the base either`. */
+export function unpricedLabel(u: UnpricedChange): string {
+  if (u.pricedSide?.side === 'before') return `now not priced; was ${formatMoney(u.pricedSide.monthly)}/month`;
+  if (u.pricedSide?.side === 'after') return `now ${formatMoney(u.pricedSide.monthly)}/month`;
+  return { added: 'added', removed: 'removed', changed: 'changed', unchanged: 'not priced at the base either' }[u.change];
 }
