@@ -102,7 +102,7 @@ test('diff text: the totals first, a line per change, the not-priced change with
   const r = runCli(['diff', 'network'], repo);
   assert.equal(r.code, 0, r.stderr);
   const [first] = r.stdout.split('\n');
-  assert.match(first!, /^vpce-lens diff against main@[0-9a-f]{7}: [+-]\$[\d.,]+\/month from the priced changes \(\$[\d.,]+ → ≥ \$[\d.,]+\); 1 change not priced, so the real change may be more or less; 5 added, 3 removed, 3 changed\.$/);
+  assert.match(first!, /^vpce-lens diff against main@[0-9a-f]{7}: [+-]\$[\d.,]+\/month from the priced changes \(\$[\d.,]+ → ≥ \$[\d.,]+\); 1 item not priced, so the real change may be more or less; 5 added, 3 removed, 3 changed\.$/);
   const sts = change('aws_vpc_endpoint.interface["sts"]').after!.monthly!.toFixed(2).replace('.', '\\.');
   assert.match(r.stdout, new RegExp(`^\\+ +aws_vpc_endpoint\\.interface\\["sts"\\] +— +→ +\\$${sts} +\\+\\$${sts}/month +new instance$`, 'm'));
   assert.match(r.stdout, /^~ +aws_vpc_endpoint\.partner .*region ap-northeast-1 → us-east-1$/m);

@@ -18,9 +18,9 @@ export function deltaText(totals: DiffTotals): string {
   return `${formatDelta(totals.delta)}/month${totals.complete ? '' : ' from the priced changes'}`;
 }
 
-/** `; 1 change not priced, so the real change may be more or less`, or nothing. */
+/** `; 1 item not priced, so the real change may be more or less`, or nothing. */
 export function unpricedNote(count: number): string {
-  return count === 0 ? '' : `; ${count} change${count === 1 ? '' : 's'} not priced, so the real change may be more or less`;
+  return count === 0 ? '' : `; ${count} item${count === 1 ? '' : 's'} not priced, so the real change may be more or less`;
 }
 
 /** `+$20.44/month ($183.96 → $204.40)` and the not-priced note. */
