@@ -2,7 +2,7 @@
 // default branch). Tests that need git FAIL when it is missing, with a message that says so:
 // a skipped test must never count as a passing one.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -39,17 +39,18 @@ export function replaceTree(dir: string, from: string): void {
 
 /**
  * A repository with test/fixtures/diff/base committed on main and test/fixtures/diff/change on
- * the branch `change` (checked out): `network/` and `modules/` at its root.
+ * the branch `change` (checked out): `network/` and `modules/` in `under` (default: the root).
  */
-export function fixtureRepository(): string {
+export function fixtureRepository(under = ''): string {
   const dir = tempDir('repo');
   const fixture = join(REPO, 'test/fixtures/diff');
   git(dir, 'init', '-q');
-  replaceTree(dir, join(fixture, 'base'));
+  mkdirSync(join(dir, under), { recursive: true });
+  replaceTree(join(dir, under), join(fixture, 'base'));
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'base');
   git(dir, 'checkout', '-q', '-b', 'change');
-  replaceTree(dir, join(fixture, 'change'));
+  replaceTree(join(dir, under), join(fixture, 'change'));
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'change');
   return dir;
