@@ -22,6 +22,7 @@ import { costJson, costMarkdown } from './cli/costOutput';
 import { costText } from './cli/costText';
 import { flagNotes, mergedReport, type CostRun } from './cli/costRun';
 import { resolveTargets } from './cli/modules';
+import { readJsonFile } from './cli/jsonFile';
 import { DiskModuleFiles } from './diskFiles';
 import { resolve } from 'node:path';
 
@@ -81,16 +82,10 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 /** `--price-overrides FILE`: the JSON shape of the vpceLens.pricing.overrides setting; a message when it is not. */
 function readPriceOverrides(path: string | undefined): PriceOverrides | string | undefined {
   if (path === undefined) return undefined;
-  const source = new DiskModuleFiles().read(resolve(path));
-  if (!source) return `--price-overrides ${path} cannot be read`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source.text);
-  } catch (error) {
-    return `--price-overrides ${path} is not valid JSON (${(error as Error).message})`;
-  }
-  const problems = overridesProblems(raw);
-  return problems.length > 0 ? `--price-overrides ${path}: ${problems.join('; ')}` : (raw as PriceOverrides);
+  const read = readJsonFile('--price-overrides', path);
+  if (typeof read === 'string') return read;
+  const problems = overridesProblems(read.json);
+  return problems.length > 0 ? `--price-overrides ${path}: ${problems.join('; ')}` : (read.json as PriceOverrides);
 }
 
 if (require.main === module) {

@@ -38,8 +38,9 @@ export function replaceTree(dir: string, from: string): void {
 }
 
 /**
- * A repository with test/fixtures/diff/base committed on main and test/fixtures/diff/change on
- * the branch `change` (checked out): `network/` and `modules/` in `under` (default: the root).
+ * A repository with test/fixtures/diff/base committed on main and, on the branch `change`
+ * (checked out), the files of test/fixtures/diff/change written over it: `network/` and
+ * `modules/` in `under` (default: the root).
  */
 export function fixtureRepository(under = ''): string {
   const dir = tempDir('repo');
@@ -50,7 +51,7 @@ export function fixtureRepository(under = ''): string {
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'base');
   git(dir, 'checkout', '-q', '-b', 'change');
-  replaceTree(join(dir, under), join(fixture, 'change'));
+  cpSync(join(fixture, 'change'), join(dir, under), { recursive: true });
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'change');
   return dir;

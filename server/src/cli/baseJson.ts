@@ -7,7 +7,7 @@ import type { CostReport, ResourceCost } from '../core/pricing/moduleCosts';
 import { totalsOf } from '../core/pricing/moduleCosts';
 import type { UnpricedItem } from '../core/pricing/unpriced';
 import type { SettingLabels } from '../core/settings';
-import { DiskModuleFiles } from '../diskFiles';
+import { readJsonFile } from './jsonFile';
 import { filePrinter, type CostSection } from './costRun';
 
 export interface BaseJson {
@@ -19,14 +19,9 @@ export interface BaseJson {
 type Json = Record<string, unknown>;
 
 export function readBaseJson(path: string, labels: SettingLabels): BaseJson | string {
-  const source = new DiskModuleFiles().read(resolve(path));
-  if (!source) return `--base-json ${path} cannot be read`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source.text);
-  } catch (error) {
-    return `--base-json ${path} is not valid JSON (${(error as Error).message})`;
-  }
+  const read = readJsonFile('--base-json', path);
+  if (typeof read === 'string') return read;
+  const raw = read.json;
   const json = raw as Json;
   if (typeof raw !== 'object' || raw === null || json.tool !== 'vpce-lens' || !Array.isArray(json.resources) || !Array.isArray(json.unpriced)
     || typeof json.pricesAsOf !== 'string' || typeof json.hoursPerMonth !== 'number') {

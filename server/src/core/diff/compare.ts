@@ -55,6 +55,7 @@ export interface DiffTotals {
 }
 
 export interface CostDiff {
+  /** In address order. */
   changes: CostChange[];
   unpricedChanges: UnpricedChange[];
   /** Instances priced the same way on both sides (as they are now). */
@@ -88,7 +89,7 @@ export function compareCosts(before: CostReport, after: CostReport): CostDiff {
   }
   unpricedChanges.push(...itemChanges(before, after));
   return {
-    changes, unpricedChanges, unchanged,
+    changes: changes.sort(byAddress), unpricedChanges: unpricedChanges.sort(byAddress), unchanged,
     totals: {
       before: before.totals.monthly, after: after.totals.monthly,
       delta: changes.reduce((sum, c) => sum + c.monthlyDelta, 0),
@@ -142,6 +143,11 @@ function itemChanges(before: CostReport, after: CostReport): UnpricedChange[] {
   }
   for (const [key, item] of then) if (!now.has(key)) changes.push(fromItem(item, 'removed', item.reason));
   return changes;
+}
+
+/** Changes in address order, so that a resource's instances stand together whatever happened to them. */
+function byAddress(a: { address: string }, b: { address: string }): number {
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }
 
 function assumptionsOf(report: CostReport): string[] {
