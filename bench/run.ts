@@ -8,6 +8,7 @@ import { moduleInstancesBench } from './moduleInstances';
 import { parseVsAnalysis } from './parseVsAnalysis';
 import { serverLatency } from './serverLatency';
 import { coldWorkspace } from './coldWorkspace';
+import { diffVsCost } from './diffVsCost';
 import { round } from './stats';
 
 const TARGETS = {
@@ -17,6 +18,7 @@ const TARGETS = {
   editToDiagnosticsP95Ms: { max: 50 },
   workspace1000FilesMs: { max: 5000 },
   peakRssMb: { max: 400 },
+  diffOverCost: { max: 2 },
 } as const;
 
 (async () => {
@@ -29,6 +31,7 @@ const TARGETS = {
   const modules = await moduleInstancesBench(runs);
   const latency = await serverLatency(samples);
   const workspace = coldWorkspace(1000);
+  const diff = await diffVsCost(runs);
   const figures: Record<string, number | null> = {
     parseOnlyMs: parse.parseOnlyMs, analysisMs: parse.analysisMs, analysisOverParse: parse.analysisOverParse,
     singleThreadAnalysisMs: parse.singleThreadAnalysisMs, singleThreadAnalysisOverParse: parse.singleThreadAnalysisOverParse,
@@ -37,6 +40,7 @@ const TARGETS = {
     modules100AnalysisMs: modules.modules100AnalysisMs,
     hoverP95Ms: latency.hoverP95Ms, editToDiagnosticsP95Ms: latency.editToDiagnosticsP95Ms,
     workspace1000FilesMs: workspace.workspace1000FilesMs, peakRssMb: workspace.peakRssMb,
+    costRunMs: diff.costMs, diffRunMs: diff.diffMs, diffOverCost: diff.diffOverCost,
   };
   const verdicts = Object.fromEntries(Object.entries(TARGETS).map(([name, target]) => {
     const value = figures[name];
@@ -46,6 +50,7 @@ const TARGETS = {
   }));
   const notes = [
     ...(latency.hoverNote ? [latency.hoverNote] : []),
+    ...(diff.note ? [diff.note] : []),
     ...(parse.heapCollectedBetweenSections ? [] : ['node ran without --expose-gc: sections were timed without collecting the heap between them (npm run bench passes it)']),
   ];
   const result = {
@@ -57,10 +62,11 @@ const TARGETS = {
       moduleInstances: { instances: 100, endpointsPriced: modules.pricedEndpoints, endpointsCreated: modules.expectedEndpoints },
       latencyFileLines: latency.fileLines,
       workspace: { files: workspace.files, modules: workspace.modules, bytes: workspace.bytes },
+      diff: { module: 'the analysis workload in a packed git repository', changes: diff.changes },
     },
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? null : round(v)])),
     targets: verdicts,
-    perRunMs: Object.fromEntries(Object.entries({ ...parse.perRun, idiomParse: idioms.perRun.parse, idiomAnalysis: idioms.perRun.analysis, modules100Analysis: modules.perRun })
+    perRunMs: Object.fromEntries(Object.entries({ ...parse.perRun, idiomParse: idioms.perRun.parse, idiomAnalysis: idioms.perRun.analysis, modules100Analysis: modules.perRun, costRun: diff.perRun.cost, diffRun: diff.perRun.diff })
       .map(([k, v]) => [k, v.map((ms) => round(ms, 0))])),
     notes,
   };

@@ -5,9 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Finding } from './core/types';
 import type { ModuleFiles, SourceText } from './core/workspace';
-import { isVarFileName } from './core/model/tfvars';
-import { DEFAULT_USAGE_FILE } from './core/pricing/usage';
-import { configFilesOf } from './core/configFiles';
+import { folderListing, type FolderListing } from './core/folderListing';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** fileset() over a larger tree (a checked-out .terraform folder, say) is left Unknown. */
@@ -25,7 +23,7 @@ export class DiskModuleFiles implements ModuleFiles {
 
   constructor(private readonly overlay?: Overlay) {}
 
-  list(dir: string): { tf: string[]; varFiles: string[]; usageFile?: string } {
+  list(dir: string): FolderListing {
     const names = new Set<string>();
     try {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -36,13 +34,7 @@ export class DiskModuleFiles implements ModuleFiles {
       if (isPermissionError(error)) this.unreadable.set(dir, 'is a folder that cannot be read (permission denied); its files are not analysed');
     }
     for (const path of this.overlay?.inDirectory(dir) ?? []) names.add(path);
-    const sorted = [...names].sort();
-    const usageFile = sorted.find((p) => p.slice(dir.length + 1) === DEFAULT_USAGE_FILE);
-    return {
-      tf: configFilesOf(sorted),
-      varFiles: sorted.filter((p) => isVarFileName(p.slice(dir.length + 1))),
-      ...(usageFile ? { usageFile } : {}),
-    };
+    return folderListing(dir, names);
   }
 
   /** Disk files already read by this instance (it serves one analysis, or one CLI run). */

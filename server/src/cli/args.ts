@@ -4,7 +4,7 @@ import type { SeveritySetting } from '../core/types';
 import { REGION_PATTERN } from '../core/services/catalogue';
 import { ruleMetadata } from '../core/rules/metadata';
 
-export type Command = 'check' | 'cost';
+export type Command = 'check' | 'cost' | 'diff';
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
 export interface CliArgs {
@@ -20,15 +20,28 @@ export interface CliArgs {
   priceOverridesFile?: string;
   varFiles: string[];
   rules: Record<string, SeveritySetting>;
+  /** `diff`: what to compare with (`--base`, `--base-dir`, `--base-json`); absent: the default branch's merge-base. */
+  base?: BaseOption;
+  /** `diff --fail-above AMOUNT`: the monthly increase above which the exit code is 1. */
+  failAbove?: number;
 }
+
+export type BaseOption = { kind: 'ref' | 'dir' | 'json'; value: string };
+
+const BASE_FLAGS: Record<string, BaseOption['kind']> = { '--base': 'ref', '--base-dir': 'dir', '--base-json': 'json' };
 
 export type ParseResult = { kind: 'run'; args: CliArgs } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
-const FORMATS: Record<Command, Format[]> = { check: ['text', 'json', 'sarif'], cost: ['text', 'json', 'markdown'] };
-const VALUE_OPTIONS = new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--rule', '--hours-per-month', '--price-overrides']);
+const FORMATS: Record<Command, Format[]> = { check: ['text', 'json', 'sarif'], cost: ['text', 'json', 'markdown'], diff: ['text', 'json', 'markdown'] };
+const VALUE_OPTIONS = new Set([
+  '--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--rule', '--hours-per-month', '--price-overrides',
+  ...Object.keys(BASE_FLAGS), '--fail-above',
+]);
+const COST_OPTIONS = ['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--hours-per-month', '--price-overrides', '--recursive'];
 const COMMAND_OPTIONS: Record<Command, Set<string>> = {
   check: new Set(['--format', '--region', '--az-count', '--usage-file', '--var-file', '--rule', '--recursive']),
-  cost: new Set(['--format', '--region', '--az-count', '--monthly-gb', '--usage-file', '--var-file', '--hours-per-month', '--price-overrides', '--recursive']),
+  cost: new Set(COST_OPTIONS),
+  diff: new Set([...COST_OPTIONS, ...Object.keys(BASE_FLAGS), '--fail-above']),
 };
 
 export const USAGE = `Usage:
@@ -37,13 +50,19 @@ export const USAGE = `Usage:
   vpce-lens cost  [PATH ...] [--format text|json|markdown] [--region R] [--az-count N]
                   [--monthly-gb N] [--usage-file FILE] [--var-file FILE ...] [--hours-per-month H]
                   [--price-overrides FILE] [--recursive]
+  vpce-lens diff  [PATH ...] [--base REF | --base-dir DIR | --base-json FILE] [--format text|json|markdown]
+                  [--fail-above AMOUNT] [and the cost flags]
   vpce-lens --version | --help
 
 A PATH is a Terraform module directory or a .tf / .tofu file (read with its directory); default: the current directory.
 --region and --az-count fill gaps: a region the Terraform sets (resource, provider, variable) and
 subnets that can be counted win over them, and the output says where that happened.
 --price-overrides FILE: JSON in the shape of the vpceLens.pricing.overrides setting.
-Exit codes: check 0 = no error finding, 1 = error findings, 2 = usage error or unreadable input; cost 0 or 2.`;
+diff prices the modules at a base and now: --base REF (its merge-base with HEAD; default: the
+merge-base with origin/HEAD, else main, else master), --base-dir DIR (DIR holds the base of the
+current folder), --base-json FILE (an earlier cost --format json).
+Exit codes: check 0 = no error finding, 1 = error findings, 2 = usage error or unreadable input; cost 0 or 2;
+diff 0, 1 = the monthly increase is above --fail-above, 2 = usage error, unreadable input or base.`;
 
 function number(name: string, raw: string, integer: boolean, min: number): number | string {
   const n = Number(raw);
@@ -57,7 +76,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'cost') return { kind: 'error', message: `unknown command "${command}": expected check or cost` };
+  if (command !== 'check' && command !== 'cost' && command !== 'diff') return { kind: 'error', message: `unknown command "${command}": expected check, cost or diff` };
   const args: CliArgs = { command, paths: [], format: 'text', recursive: false, varFiles: [], rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i]!;
@@ -96,6 +115,15 @@ function applyOption(args: CliArgs, flag: string, value: string): string | undef
     case '--price-overrides':
       args.priceOverridesFile = value;
       return undefined;
+    case '--base':
+    case '--base-dir':
+    case '--base-json': {
+      const given = Object.entries(BASE_FLAGS).find(([, kind]) => kind === args.base?.kind)?.[0];
+      if (given) return given === flag ? `${flag} is given twice` : `${given} and ${flag} cannot be used together: give one base`;
+      if (value === '') return `${flag} needs a value`;
+      args.base = { kind: BASE_FLAGS[flag]!, value };
+      return undefined;
+    }
     case '--var-file':
       args.varFiles.push(value);
       return undefined;
@@ -107,7 +135,9 @@ function applyOption(args: CliArgs, flag: string, value: string): string | undef
       return undefined;
     }
     default: {
-      const spec = { '--az-count': ['azCount', true, 1], '--monthly-gb': ['monthlyGb', false, 0], '--hours-per-month': ['hoursPerMonth', false, 1] } as const;
+      const spec = {
+        '--az-count': ['azCount', true, 1], '--monthly-gb': ['monthlyGb', false, 0], '--hours-per-month': ['hoursPerMonth', false, 1], '--fail-above': ['failAbove', false, 0],
+      } as const;
       const [key, integer, min] = spec[flag as keyof typeof spec];
       const n = number(flag, value, integer, min);
       if (typeof n === 'string') return n;

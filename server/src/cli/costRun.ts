@@ -16,10 +16,16 @@ export interface CostSection {
   empty: boolean;
 }
 
+/** Input that could not be used, and the file it is about. */
+export interface Problem {
+  file: string;
+  message: string;
+}
+
 export interface CostRun {
   sections: CostSection[];
   total: CostReport;
-  problems: { file: string; message: string }[];
+  problems: Problem[];
   notes: string[];
 }
 

@@ -42,3 +42,8 @@ function autoDecimals(amount: number): number {
   // Tiny but non-zero amounts keep two significant digits rather than showing as zero.
   return Math.min(10, Math.max(4, Math.ceil(-Math.log10(size)) + 1));
 }
+
+/** A change of money with its sign: `+$20.44`, `-$32.85`, `$0.00`. */
+export function formatDelta(amount: number, format: CurrencyFormat = {}): string {
+  return amount > 0 ? `+${formatMoney(amount, format)}` : formatMoney(amount, format);
+}
