@@ -25,6 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: [
         workspace.createFileSystemWatcher('**/{*.tf,*.tofu,*.tfvars,*.tfvars.json,infracost-usage.yml}'),
         workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
+        // A commit, a checkout or a fetch moves the base vpceLens.compareTo compares costs with.
+        ...['**/.git/HEAD', '**/.git/refs/**', '**/.git/packed-refs'].map((glob) => workspace.createFileSystemWatcher(glob)),
       ],
     },
   };

@@ -1,7 +1,7 @@
 // Settings from the client (`vpceLens.*`), pulled per module directory and cached until the
 // client says they changed. A client without workspace/configuration gets the defaults.
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings } from './core/settings';
+import { compareToSetting, DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings, type CompareTo } from './core/settings';
 import type { CurrencyFormat } from './core/pricing/format';
 import { resolve, sep } from 'node:path';
 import { URI } from './uri';
@@ -16,6 +16,8 @@ export interface ServerSettings {
   inlayHintsEnabled: boolean;
   /** `vpceLens.currencyFormat`: how money is shown (amounts stay in the catalogue's currency). */
   currencyFormat: CurrencyFormat;
+  /** `vpceLens.compareTo`: the base hovers, lenses, hints and the cost report compare with. */
+  compareTo: CompareTo;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -87,6 +89,7 @@ export function fromClient(raw: unknown): ServerSettings {
     codeLensEnabled: (display === 'lens' || display === 'both') && codeLens.enabled !== false,
     inlayHintsEnabled: display === 'hint' || display === 'both',
     currencyFormat: currencyFormat(r.currencyFormat),
+    compareTo: compareToSetting(r.compareTo),
   };
 }
 

@@ -9,6 +9,7 @@ import {
 import { version } from '../../package.json';
 import { Analyzer } from './core/analyzer';
 import { AnalysisService } from './analysisService';
+import { BaselineService, isGitMetadata } from './baseline';
 import { CallerIndex } from './callerIndex';
 import { CONFIG_EXTENSIONS, isConfigFile } from './core/configFiles';
 import { SettingsStore } from './config';
@@ -35,10 +36,14 @@ let analyses: AnalysisService | undefined;
 /** Which root modules call which module folders (rebuilt after files open, close or change on disk). */
 let callers: CallerIndex | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
+/** The bases `vpceLens.compareTo` compares costs with. */
+let baselines: BaselineService | undefined;
 let registerWatcher = false;
 let workspaceFolderEvents = false;
 /** Asks the client to re-query code lenses and inlay hints (their prices change when another file changes). */
 let refreshCostViews = (): void => undefined;
+/** What the VS Code client watches too (client/src/extension.ts). */
+const GIT_WATCHERS = ['**/.git/HEAD', '**/.git/refs/**', '**/.git/packed-refs'];
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
 // Log lines wait for the client to be initialized (the analyzer starts before it is).
@@ -62,7 +67,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const analyzer = await analyzerReady;
   callers = new CallerIndex(analyzer, documents, () => settings.folders);
   analyses = new AnalysisService(analyzer, documents, async (dir) => (await settings.get(dir)).analysis, callers);
-  const ctx: FeatureContext = { connection, documents, analyses, settings, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
+  baselines = new BaselineService(analyzer, (m) => connection.console.log(m));
+  const ctx: FeatureContext = { connection, documents, analyses, settings, baselines, clientCapabilities: capabilities, log: (m) => connection.console.log(m) };
   diagnostics = new DiagnosticsPublisher(ctx);
   for (const feature of FEATURES) feature.register(ctx);
   return {
@@ -98,6 +104,8 @@ connection.onInitialized(() => {
       watchers: [
         ...CONFIG_EXTENSIONS.map((ext) => ({ globPattern: `**/*${ext}` })), { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' },
         { globPattern: '**/infracost-usage.yml' }, { globPattern: '**/.terraform/modules/modules.json' },
+        // A commit, a checkout or a fetch moves the base of the cost comparison.
+        ...GIT_WATCHERS.map((globPattern) => ({ globPattern })),
       ],
     });
   }
@@ -128,7 +136,13 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   void diagnostics?.schedule(dirname(path));
 });
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
+connection.onDidChangeWatchedFiles(({ changes: all }) => {
+  // The git folder's HEAD and refs only move the comparison's base: no module is re-analysed.
+  const changes = all.filter((change) => !isGitMetadata(URI.toPath(change.uri) ?? ''));
+  if (changes.length < all.length) {
+    baselines?.invalidate();
+    if (changes.length === 0) return refreshCostViews();
+  }
   for (const change of changes) {
     const path = URI.toPath(change.uri);
     if (path && !documents.isOpen(path)) analyses?.forgetFile(path);

@@ -62,3 +62,20 @@ export function normalizeSettings(raw: unknown): AnalysisSettings {
   }
   return settings;
 }
+
+/**
+ * `vpceLens.compareTo`: what the editor compares costs with. `merge-base`: the merge-base of HEAD
+ * with the default branch (as `vpce-lens diff` without --base); a ref: its merge-base with HEAD
+ * (as --base REF); `off`: no comparison.
+ */
+export type CompareTo = { kind: 'merge-base' } | { kind: 'ref'; ref: string } | { kind: 'off' };
+
+/** The default of `vpceLens.compareTo` (package.json says the same). */
+export const DEFAULT_COMPARE_TO = 'merge-base';
+
+/** The setting's value as given; anything but a non-empty string is the default. */
+export function compareToSetting(raw: unknown): CompareTo {
+  const value = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : DEFAULT_COMPARE_TO;
+  if (value === 'off') return { kind: 'off' };
+  return value === 'merge-base' ? { kind: 'merge-base' } : { kind: 'ref', ref: value };
+}

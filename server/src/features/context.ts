@@ -2,6 +2,7 @@
 // what the client said it supports.
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import type { AnalysisService } from '../analysisService';
+import type { BaselineService } from '../baseline';
 import type { SettingsStore } from '../config';
 import type { OpenDocuments } from '../documents';
 
@@ -10,6 +11,8 @@ export interface FeatureContext {
   documents: OpenDocuments;
   analyses: AnalysisService;
   settings: SettingsStore;
+  /** The bases of `vpceLens.compareTo` (absent: no comparison). */
+  baselines?: BaselineService;
   /** From `initialize`: e.g. whether completion items may be snippets. */
   clientCapabilities: ClientCapabilities;
   /** Logs to the client's output channel. */

@@ -2,7 +2,9 @@
 // holding `uri` (a .tf document or the module folder). The VS Code client's
 // `vpceLens.showCostReport` command shows it in a Markdown preview.
 import { basename } from 'node:path';
+import { changesSection, noChangesSection } from '../core/diff/report';
 import { costReportMarkdown } from '../core/pricing/report';
+import { comparisonFor } from './comparison';
 import { moduleCostsFor } from './costs';
 import type { ServerCommand } from './commands';
 
@@ -17,8 +19,11 @@ export const costReportCommand: ServerCommand = {
     if (typeof uri !== 'string') throw new Error(`${COST_REPORT_COMMAND} needs the URI of a Terraform file or module folder`);
     const costs = await moduleCostsFor(ctx, uri);
     if (!costs) throw new Error(`${COST_REPORT_COMMAND}: ${uri} is not a file: URI`);
-    return costReportMarkdown(costs.report, {
+    const report = costReportMarkdown(costs.report, {
       title: basename(costs.dir), overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat,
     });
+    const comparison = await comparisonFor(ctx, costs);
+    if (comparison.kind === 'diff') return `${report}\n\n${changesSection(comparison.diff, comparison.base, costs.settings.currencyFormat)}`;
+    return comparison.why ? `${report}\n\n${noChangesSection(comparison.why)}` : report;
   },
 };

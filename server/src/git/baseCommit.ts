@@ -7,10 +7,20 @@ export type BaseCommit = { commit: string; label: string } | { error: string };
 
 const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'master'];
 
-export async function baseCommit(repo: GitRepository, ref: string | undefined): Promise<BaseCommit> {
+/** How messages name the way a user picks the base: the CLI's flag, or the editor's setting. */
+export interface BaseWording {
+  /** The base as the user gave it: `--base main`. */
+  given(ref: string): string;
+  /** How to name another base: `--base REF`. */
+  nameIt: string;
+}
+
+export const CLI_WORDING: BaseWording = { given: (ref) => `--base ${ref}`, nameIt: '--base REF' };
+
+export async function baseCommit(repo: GitRepository, ref: string | undefined, wording: BaseWording = CLI_WORDING): Promise<BaseCommit> {
   const head = await headCommit(repo);
   if (!head) return { error: 'HEAD has no commit yet: there is nothing to compare with a base' };
-  const base = ref === undefined ? await defaultBranch(repo) : await namedCommit(repo, ref);
+  const base = ref === undefined ? await defaultBranch(repo, wording) : await namedCommit(repo, ref, wording);
   if ('error' in base) return base;
   const [common] = await mergeBases(repo, head, base.commit);
   if (common) return { commit: common, label: `${base.label}@${common.slice(0, 7)}` };
@@ -19,10 +29,10 @@ export async function baseCommit(repo: GitRepository, ref: string | undefined): 
       error: `the merge-base of HEAD and ${base.label} is not in this shallow clone: fetch more history (git fetch --deepen=100, or git fetch --unshallow) and the base branch (${fetchCommand(base.label)})`,
     };
   }
-  return { error: `HEAD and ${base.label} have no common history: name a base with --base REF` };
+  return { error: `HEAD and ${base.label} have no common history: name a base with ${wording.nameIt}` };
 }
 
-async function defaultBranch(repo: GitRepository): Promise<{ commit: string; label: string } | { error: string }> {
+async function defaultBranch(repo: GitRepository, wording: BaseWording): Promise<{ commit: string; label: string } | { error: string }> {
   for (const name of DEFAULT_BRANCHES) {
     const commit = await resolveName(repo, name);
     if (!commit) continue;
@@ -30,17 +40,17 @@ async function defaultBranch(repo: GitRepository): Promise<{ commit: string; lab
     return { commit, label: target?.replace(/^refs\/(remotes|heads)\//, '') ?? name };
   }
   return {
-    error: `no default branch to compare with: origin/HEAD, main and master are not in this repository${repo.shallow ? ' (a shallow clone)' : ''}; fetch the base branch (git fetch origin main) or name the base with --base REF`,
+    error: `no default branch to compare with: origin/HEAD, main and master are not in this repository${repo.shallow ? ' (a shallow clone)' : ''}; fetch the base branch (git fetch origin main) or name the base with ${wording.nameIt}`,
   };
 }
 
 /** `main`, `origin/main`, `v1.2`, a commit id, each optionally followed by `~N` / `^` steps to first parents. */
-async function namedCommit(repo: GitRepository, ref: string): Promise<{ commit: string; label: string } | { error: string }> {
+async function namedCommit(repo: GitRepository, ref: string, wording: BaseWording): Promise<{ commit: string; label: string } | { error: string }> {
   const match = /^(.+?)((?:~\d*|\^1?)*)$/.exec(ref);
   const name = match?.[1] ?? ref;
   let commit = await resolveName(repo, name);
   if (!commit) {
-    return { error: `--base ${ref}: no branch, tag or commit called ${name} in this repository; a CI checkout may lack it: ${fetchCommand(name)}` };
+    return { error: `${wording.given(ref)}: no branch, tag or commit called ${name} in this repository; a CI checkout may lack it: ${fetchCommand(name)}` };
   }
   for (const step of (match?.[2] ?? '').match(/~\d*|\^1?/g) ?? []) {
     const count = step.startsWith('~') ? Number(step.slice(1) || '1') : 1;
@@ -48,7 +58,7 @@ async function namedCommit(repo: GitRepository, ref: string): Promise<{ commit: 
       const parents = await parentsOf(repo, commit);
       if (parents === undefined || parents.length === 0) {
         const why = parents === undefined && repo.shallow ? 'is beyond this shallow clone: fetch more history (git fetch --deepen=100)' : 'does not exist (the history is shorter)';
-        return { error: `--base ${ref}: that commit ${why}` };
+        return { error: `${wording.given(ref)}: that commit ${why}` };
       }
       commit = parents[0]!;
     }

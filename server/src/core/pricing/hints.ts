@@ -5,7 +5,7 @@ import type { LocatableModule } from '../model/locate';
 import { offsetAt } from '../text';
 import type { Position } from '../types';
 import type { CurrencyFormat } from './format';
-import { costLenses } from './lenses';
+import { costLenses, type CostLens } from './lenses';
 import type { CostReport } from './moduleCosts';
 
 export interface CostHint {
@@ -16,9 +16,12 @@ export interface CostHint {
 
 /** The hints of `file`, whose current text is `text`. */
 export function costHints(modules: readonly LocatableModule[], report: CostReport, file: string, text: string, format?: CurrencyFormat): CostHint[] {
-  return costLenses(modules, report, file, { firstFile: undefined, ...(format ? { format } : {}) })
-    .filter((lens) => !lens.summary)
-    .map((lens) => ({ position: lineEnd(text, lens.range.start.line), label: lens.title }));
+  return lensesAsHints(costLenses(modules, report, file, { firstFile: undefined, ...(format ? { format } : {}) }), text);
+}
+
+/** Block lenses as hints at the end of their block's first line (summary lenses belong to no line). */
+export function lensesAsHints(lenses: readonly CostLens[], text: string): CostHint[] {
+  return lenses.filter((lens) => !lens.summary).map((lens) => ({ position: lineEnd(text, lens.range.start.line), label: lens.title }));
 }
 
 function lineEnd(text: string, line: number): Position {
