@@ -4,6 +4,7 @@
 // settingsTests) and are listed at the end.
 import * as vscode from 'vscode';
 import { authoringEditorTests } from './authoringTests';
+import { compareEditorTests } from './compareTests';
 import { costEditorTests } from './costTests';
 import { diagnosticsEditorTests } from './diagnosticsTests';
 import { EditorTest } from './harness';
@@ -98,6 +99,7 @@ export const editorTests: EditorTest[] = [
     },
   },
   ...costEditorTests,
+  ...compareEditorTests,
   ...authoringEditorTests,
   ...diagnosticsEditorTests,
   ...settingsEditorTests,
