@@ -13,7 +13,7 @@ const FOLDER = 'compare-git';
 const GROWN = 'resource "aws_vpc_endpoint" "grown"';
 const DELTA_LENS = '+$7.30/mo vs main · AZ count 2 → 3';
 
-const module = (subnets: number) => `provider "aws" {
+const moduleText = (subnets: number) => `provider "aws" {
   region = "us-east-1"
 }
 
@@ -45,12 +45,12 @@ export const compareEditorTests: EditorTest[] = [
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir);
       try {
-        writeFileSync(join(dir, 'main.tf'), module(2));
+        writeFileSync(join(dir, 'main.tf'), moduleText(2));
         git(dir, 'init', '-q');
         git(dir, 'add', '-A');
         git(dir, 'commit', '-q', '-m', 'base');
         git(dir, 'checkout', '-q', '-b', 'change');
-        writeFileSync(join(dir, 'main.tf'), module(3));
+        writeFileSync(join(dir, 'main.tf'), moduleText(3));
         git(dir, 'commit', '-q', '-am', 'three AZs');
         const main = git(dir, 'rev-parse', '--short=7', 'main');
         const document = await openFixture(`${FOLDER}/main.tf`);
