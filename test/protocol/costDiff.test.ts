@@ -176,3 +176,35 @@ test('with vpceLens.costDisplay "hint": a changed block gets a delta inlay hint 
     await client.stop();
   }
 });
+
+test('the base branch moves while HEAD stays (a merge or a fetch): the watched ref event recomputes the base', async () => {
+  const dir = repository('change');
+  const { client, uri, text } = await start(dir);
+  try {
+    const header = 'resource "aws_vpc_endpoint" "grown"';
+    assert.match(await hoverAt(client, uri, text, header), /\+\$7\.30\/month vs main@/);
+    git(dir, 'branch', '-f', 'main', 'change');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.git/refs/heads/main')).toString(), type: 2 }] });
+    const head = git(dir, 'rev-parse', '--short=7', 'HEAD');
+    const hover = await hoverAt(client, uri, text, header);
+    assert.match(hover, new RegExp(`unchanged vs main@${head}`), hover);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a shallow clone without the base branch: no delta, and the log and the report say what to fetch', async () => {
+  const origin = repository('change');
+  git(origin, 'checkout', '-q', 'main'); // a server's HEAD is its default branch
+  const clone = join(tempDir('editor-diff-clone'), 'clone');
+  git(origin, 'clone', '-q', '--depth', '1', '--branch', 'change', pathToFileURL(origin).toString(), clone);
+  const { client, uri, text } = await start(clone);
+  try {
+    assert.doesNotMatch(await hoverAt(client, uri, text, 'resource "aws_vpc_endpoint" "grown"'), / vs /);
+    const report = await costReport(client, uri);
+    assert.match(report, /No comparison with a base: no default branch to compare with: origin\/HEAD, main and master are not in this repository \(a shallow clone\); fetch the base branch \(git fetch origin main\)/, report);
+    assert.ok(client.logs.some((l) => l.includes(`no cost comparison for ${clone}: no default branch`)), client.logs.join('\n'));
+  } finally {
+    await client.stop();
+  }
+});
