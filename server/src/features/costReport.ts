@@ -19,11 +19,11 @@ export const costReportCommand: ServerCommand = {
     if (typeof uri !== 'string') throw new Error(`${COST_REPORT_COMMAND} needs the URI of a Terraform file or module folder`);
     const costs = await moduleCostsFor(ctx, uri);
     if (!costs) throw new Error(`${COST_REPORT_COMMAND}: ${uri} is not a file: URI`);
-    const report = costReportMarkdown(costs.report, {
-      title: basename(costs.dir), overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat,
-    });
     const comparison = await comparisonFor(ctx, costs);
-    if (comparison.kind === 'diff') return `${report}\n\n${changesSection(comparison.diff, comparison.base, costs.settings.currencyFormat)}`;
-    return comparison.why ? `${report}\n\n${noChangesSection(comparison.why)}` : report;
+    const changes = comparison.kind === 'diff' ? [changesSection(comparison.diff, comparison.base, costs.settings.currencyFormat)]
+      : comparison.why ? [noChangesSection(comparison.why)] : [];
+    return costReportMarkdown(costs.report, {
+      title: basename(costs.dir), overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat, extraSections: changes,
+    });
   },
 };

@@ -17,6 +17,8 @@ export interface ReportOptions {
   format?: CurrencyFormat;
   /** How a resource's file is shown; default: its base name. */
   fileLabel?: (file: string) => string;
+  /** Sections placed before the prices' footnote (the editor's "Changes vs BASE"). */
+  extraSections?: readonly string[];
 }
 
 const TYPE_ORDER = ['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork', 'NAT gateway', 'unknown type'];
@@ -29,7 +31,7 @@ export function costReportMarkdown(report: CostReport, options: ReportOptions): 
     : [];
   if (report.resources.length === 0) {
     const none = report.unpriced.length > 0 ? `**Total ≥ ${money(0)}/month**: nothing could be priced (${report.unpriced.length} not priced).` : 'No VPC endpoints or NAT gateways found.';
-    return [heading, none, ...notPriced, `_${pricesFootnote([], report.pricesAsOf, report.hoursPerMonth, options.overrides)}_`].join('\n\n');
+    return [heading, none, ...notPriced, ...(options.extraSections ?? []), `_${pricesFootnote([], report.pricesAsOf, report.hoursPerMonth, options.overrides)}_`].join('\n\n');
   }
   const t = report.totals;
   const total = t.complete ? `**${money(t.monthly)}/month** in total` : `**≥ ${money(t.monthly)}/month** in total (${report.unpriced.length} not priced)`;
@@ -44,7 +46,7 @@ export function costReportMarkdown(report: CostReport, options: ReportOptions): 
   ];
   const assumptions = [...new Set(report.resources.flatMap((r) => r.assumptions))];
   if (assumptions.length > 0) sections.push('### Assumptions', bullets(assumptions.map(escapeMarkdown)));
-  sections.push(...notPriced);
+  sections.push(...notPriced, ...(options.extraSections ?? []));
   const overridden = [...new Set(report.resources.flatMap((r) => r.overridden))];
   const footnote = pricesFootnote([...new Set(report.resources.map((r) => r.region))].sort(), report.pricesAsOf, report.hoursPerMonth, options.overrides);
   sections.push(`_${footnote}${overridden.length > 0 ? ` Overridden by vpceLens.pricing.overrides: ${overridden.join(', ')}.` : ''}_`);
