@@ -28,6 +28,16 @@ const MAX_PASSES = 12;
 /** Priced bases kept (folders × commits): switching back to a branch finds its base ready. */
 const MAX_REPORTS = 32;
 
+/** Adds `entry` as the newest of `map`, dropping the oldest beyond MAX_REPORTS. */
+function keep<V>(map: Map<string, V>, key: string, entry: V): void {
+  map.delete(key);
+  map.set(key, entry);
+  for (const old of map.keys()) {
+    if (map.size <= MAX_REPORTS) break;
+    map.delete(old);
+  }
+}
+
 /** A path inside a repository's git folder (`.git/HEAD`, `.git/refs/heads/main`, `.git/packed-refs`). */
 export function isGitMetadata(path: string): boolean {
   return /(^|[\\/])\.git[\\/]/.test(path);
@@ -55,7 +65,7 @@ export class BaselineService {
     let entry = this.bases.get(key);
     if (!entry || entry.settings !== settings) {
       entry = { settings, baseline: this.compute(repo, dir, settings, compareTo) };
-      this.bases.set(key, entry);
+      keep(this.bases, key, entry);
     }
     const baseline = await entry.baseline;
     if (baseline.kind === 'none' && baseline.why) this.logOnce(dir, baseline.why);
@@ -66,6 +76,15 @@ export class BaselineService {
   invalidate(): void {
     this.bases.clear();
     this.repositories.clear();
+  }
+
+  /**
+   * What the base reads as it is now changed (a new `terraform init`: `.terraform` is never
+   * committed, so both sides read it from the disk): price the bases again.
+   */
+  forgetReports(): void {
+    this.invalidate();
+    this.reports.clear();
   }
 
   private repository(dir: string): GitRepository | undefined {
@@ -82,9 +101,7 @@ export class BaselineService {
       const baseline = this.price(repo, commit.commit, dir, settings)
         .then((report): Baseline => (typeof report === 'string' ? { kind: 'none', why: report } : { kind: 'base', label: commit.label, report }));
       entry = { settings, baseline };
-      this.reports.delete(key);
-      this.reports.set(key, entry);
-      for (const old of this.reports.keys()) if (this.reports.size > MAX_REPORTS) this.reports.delete(old);
+      keep(this.reports, key, entry);
     }
     return entry.baseline;
   }

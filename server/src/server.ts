@@ -1,7 +1,7 @@
 // The language server: connection, documents, capabilities, and the wiring of features.
 // Runs over IPC for the VS Code client and over stdio (`--stdio`) for any LSP editor.
 import { writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, InlayHintRefreshRequest, ProposedFeatures, TextDocumentSyncKind,
   type InitializeResult, type WorkspaceFolder,
@@ -44,6 +44,8 @@ let workspaceFolderEvents = false;
 let refreshCostViews = (): void => undefined;
 /** What the VS Code client watches too (client/src/extension.ts). */
 const GIT_WATCHERS = ['**/.git/HEAD', '**/.git/refs/**', '**/.git/packed-refs'];
+/** Rewritten by `terraform init`: the downloaded modules both sides of the cost comparison read. */
+const MODULES_JSON = join('.terraform', 'modules', 'modules.json');
 // A file that takes longer than this to parse is reported instead of blocking the server.
 const PARSE_BUDGET_MS = 5_000;
 // Log lines wait for the client to be initialized (the analyzer starts before it is).
@@ -146,6 +148,7 @@ connection.onDidChangeWatchedFiles(({ changes: all }) => {
   for (const change of changes) {
     const path = URI.toPath(change.uri);
     if (path && !documents.isOpen(path)) analyses?.forgetFile(path);
+    if (path?.endsWith(MODULES_JSON)) baselines?.forgetReports();
   }
   // A sibling file, a var file or a child module changed: every open module may read it.
   analyses?.invalidateAll();
