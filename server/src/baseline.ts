@@ -1,15 +1,16 @@
 // The base side of the editor's cost comparison (`vpceLens.compareTo`): per module folder, its
 // repository, the base commit (picked as `vpce-lens diff` picks it) and the module priced at that
 // commit, read through GitTreeFiles (nothing checked out, no `git` run). The base does not change
-// while the user types, so it is computed once per (folder, setting, HEAD) and kept until the
-// repository's HEAD or refs change (`invalidate`, on the client's watched-file events) or the
-// analysis settings do. The current side is the analysis the features already have.
+// while the user types, so it is computed once per (folder, setting, HEAD, base tip) and kept
+// until one of those or the analysis settings change; the client's events on the git folder
+// (`invalidate`) drop what was chosen and refresh the views. The current side is the analysis
+// the features already have.
 import type { Analyzer } from './core/analyzer';
 import { moduleCosts, type CostReport } from './core/pricing/moduleCosts';
 import type { AnalysisSettings, CompareTo } from './core/settings';
 import { BaseScope } from './baseScope';
 import { DiskModuleFiles } from './diskFiles';
-import { baseCommit, type BaseWording } from './git/baseCommit';
+import { baseTip, mergeBaseOf, NO_HEAD, type BaseCommit, type BaseWording } from './git/baseCommit';
 import { findRepository, headCommit, type GitRepository } from './git/repository';
 import { GitReadError, GitTreeFiles } from './git/treeFiles';
 
@@ -45,7 +46,7 @@ export function isGitMetadata(path: string): boolean {
 
 export class BaselineService {
   private readonly repositories = new Map<string, GitRepository | null>();
-  /** By folder, setting and HEAD: the base commit and its priced report. */
+  /** By folder, setting, HEAD and the base's tip: the base commit and its priced report. */
   private readonly bases = new Map<string, { settings: AnalysisSettings; baseline: Promise<Baseline> }>();
   /** By folder and base commit: the report (kept across HEAD moves). */
   private readonly reports = new Map<string, { settings: AnalysisSettings; baseline: Promise<Baseline> }>();
@@ -58,21 +59,26 @@ export class BaselineService {
     if (compareTo.kind === 'off') return { kind: 'none' };
     const repo = this.repository(dir);
     if (!repo) return { kind: 'none' };
-    // HEAD is read on every request (two small files): a commit or a checkout is seen even by a
-    // client that does not report changes of the git folder.
-    const head = (await headCommit(repo)) ?? '';
-    const key = [dir, compareTo.kind === 'ref' ? `ref:${compareTo.ref}` : compareTo.kind, head].join('\0');
-    let entry = this.bases.get(key);
-    if (!entry || entry.settings !== settings) {
-      entry = { settings, baseline: this.compute(repo, dir, settings, compareTo) };
-      keep(this.bases, key, entry);
-    }
-    const baseline = await entry.baseline;
+    // HEAD and the base's tip are read on every request (a few small files): a commit, a
+    // checkout, a merge or a fetch is seen even when no event says the git folder changed.
+    const { head, tip } = await this.tips(repo, compareTo);
+    const baseline = 'error' in tip ? { kind: 'none' as const, why: tip.error } : await this.chosen(repo, dir, settings, compareTo, head, tip);
     if (baseline.kind === 'none' && baseline.why) this.logOnce(dir, baseline.why);
     return baseline;
   }
 
-  /** The repository's HEAD or refs changed: pick the base commits again (priced commits are kept). */
+  /** The base of HEAD and this tip, computed once. */
+  private chosen(repo: GitRepository, dir: string, settings: AnalysisSettings, compareTo: CompareTo, head: string, tip: { commit: string; label: string }): Promise<Baseline> {
+    const key = [dir, compareTo.kind === 'ref' ? `ref:${compareTo.ref}` : compareTo.kind, head, tip.commit].join('\0');
+    let entry = this.bases.get(key);
+    if (!entry || entry.settings !== settings) {
+      entry = { settings, baseline: this.compute(repo, dir, settings, head, tip) };
+      keep(this.bases, key, entry);
+    }
+    return entry.baseline;
+  }
+
+  /** The repository's HEAD or refs changed (or a repository appeared): find and pick again (priced commits are kept). */
   invalidate(): void {
     this.bases.clear();
     this.repositories.clear();
@@ -92,8 +98,14 @@ export class BaselineService {
     return this.repositories.get(dir) ?? undefined;
   }
 
-  private async compute(repo: GitRepository, dir: string, settings: AnalysisSettings, compareTo: CompareTo): Promise<Baseline> {
-    const commit = await baseCommit(repo, compareTo.kind === 'ref' ? compareTo.ref : undefined, EDITOR_WORDING);
+  private async tips(repo: GitRepository, compareTo: CompareTo): Promise<{ head: string; tip: BaseCommit }> {
+    const head = await headCommit(repo);
+    if (!head) return { head: '', tip: { error: NO_HEAD } };
+    return { head, tip: await baseTip(repo, compareTo.kind === 'ref' ? compareTo.ref : undefined, EDITOR_WORDING) };
+  }
+
+  private async compute(repo: GitRepository, dir: string, settings: AnalysisSettings, head: string, tip: { commit: string; label: string }): Promise<Baseline> {
+    const commit = await mergeBaseOf(repo, head, tip, EDITOR_WORDING);
     if ('error' in commit) return { kind: 'none', why: commit.error };
     const key = `${dir}\0${commit.commit}`;
     let entry = this.reports.get(key);

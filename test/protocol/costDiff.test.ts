@@ -177,17 +177,19 @@ test('with vpceLens.costDisplay "hint": a changed block gets a delta inlay hint 
   }
 });
 
-test('the base branch moves while HEAD stays (a merge or a fetch): the watched ref event recomputes the base', async () => {
+test('the base branch moves while HEAD stays (a merge or a fetch): the next request sees it, the ref event refreshes the lenses', async () => {
   const dir = repository('change');
-  const { client, uri, text } = await start(dir);
+  const { client, uri, text } = await start(dir, { workspace: { codeLens: { refreshSupport: true } } });
   try {
     const header = 'resource "aws_vpc_endpoint" "grown"';
     assert.match(await hoverAt(client, uri, text, header), /\+\$7\.30\/month vs main@/);
     git(dir, 'branch', '-f', 'main', 'change');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.git/refs/heads/main')).toString(), type: 2 }] });
     const head = git(dir, 'rev-parse', '--short=7', 'HEAD');
     const hover = await hoverAt(client, uri, text, header);
     assert.match(hover, new RegExp(`unchanged vs main@${head}`), hover);
+    const refreshes = client.codeLensRefreshes;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.git/refs/heads/main')).toString(), type: 2 }] });
+    await client.waitFor('a code lens refresh', () => client.codeLensRefreshes > refreshes);
   } finally {
     await client.stop();
   }

@@ -52,6 +52,17 @@ test('the base is priced once while HEAD stays, again when HEAD moves to a new b
   assert.deepEqual(logs, []);
 });
 
+test('the base branch moved while HEAD stays (a merge, a fetch): seen by the next request, with no event', async () => {
+  const dir = repository();
+  git(dir, 'checkout', '-q', '-b', 'change');
+  writeFileSync(join(dir, 'main.tf'), ENDPOINT('["a", "b", "c"]'));
+  git(dir, 'commit', '-q', '-am', 'three AZs');
+  const service = new BaselineService(await analyzer(), () => undefined);
+  assert.equal(reportOf(await service.baseline(dir, DEFAULT_SETTINGS, MERGE_BASE)).totals.monthly, 14.6);
+  git(dir, 'branch', '-f', 'main', 'change');
+  assert.equal(reportOf(await service.baseline(dir, DEFAULT_SETTINGS, MERGE_BASE)).totals.monthly, 21.9);
+});
+
 test('other analysis settings price the base again; off and a folder outside any repository give nothing, silently', async () => {
   const dir = repository();
   const logs: string[] = [];

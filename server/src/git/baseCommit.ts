@@ -19,9 +19,21 @@ export const CLI_WORDING: BaseWording = { given: (ref) => `--base ${ref}`, nameI
 
 export async function baseCommit(repo: GitRepository, ref: string | undefined, wording: BaseWording = CLI_WORDING): Promise<BaseCommit> {
   const head = await headCommit(repo);
-  if (!head) return { error: 'HEAD has no commit yet: there is nothing to compare with a base' };
-  const base = ref === undefined ? await defaultBranch(repo, wording) : await namedCommit(repo, ref, wording);
+  if (!head) return { error: NO_HEAD };
+  const base = await baseTip(repo, ref, wording);
   if ('error' in base) return base;
+  return mergeBaseOf(repo, head, base, wording);
+}
+
+export const NO_HEAD = 'HEAD has no commit yet: there is nothing to compare with a base';
+
+/** The commit `ref` names (the default branch when undefined), before the merge-base is taken: cheap (refs only). */
+export function baseTip(repo: GitRepository, ref: string | undefined, wording: BaseWording = CLI_WORDING): Promise<BaseCommit> {
+  return ref === undefined ? defaultBranch(repo, wording) : namedCommit(repo, ref, wording);
+}
+
+/** The merge-base of HEAD and the base's tip, labelled with the tip's name. */
+export async function mergeBaseOf(repo: GitRepository, head: string, base: { commit: string; label: string }, wording: BaseWording = CLI_WORDING): Promise<BaseCommit> {
   const [common] = await mergeBases(repo, head, base.commit);
   if (common) return { commit: common, label: `${base.label}@${common.slice(0, 7)}` };
   if (repo.shallow) {
