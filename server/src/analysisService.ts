@@ -4,7 +4,8 @@
 // workspace call is also analysed through them (`callers`): Terraform evaluates it with their
 // inputs, so its findings and costs are theirs.
 import { dirname } from 'node:path';
-import { Analyzer, type ModuleAnalysis } from './core/analyzer';
+import { Analyzer } from './core/analyzer';
+import type { ModuleAnalysis } from './core/analysis';
 import type { AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';

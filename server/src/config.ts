@@ -21,7 +21,7 @@ export interface ServerSettings {
 const DEFAULT_DEBOUNCE_MS = 150;
 const COST_DISPLAYS = ['lens', 'hint', 'both', 'none'] as const;
 /** `vpceLens.costDisplay`: where block costs are shown. */
-export type CostDisplay = (typeof COST_DISPLAYS)[number];
+type CostDisplay = (typeof COST_DISPLAYS)[number];
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
@@ -72,7 +72,7 @@ function withAbsolutePaths(analysis: AnalysisSettings, base: string): AnalysisSe
 }
 
 /** Maps the `vpceLens` configuration object (see package.json) to server settings. */
-export function fromClient(raw: unknown): ServerSettings {
+function fromClient(raw: unknown): ServerSettings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const pricing = (typeof r.pricing === 'object' && r.pricing !== null ? r.pricing : {}) as Record<string, unknown>;
   const diagnostics = (typeof r.diagnostics === 'object' && r.diagnostics !== null ? r.diagnostics : {}) as Record<string, unknown>;

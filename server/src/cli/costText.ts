@@ -78,7 +78,7 @@ function rowCells(r: ResourceCost, report: CostReport, showGb: boolean): string[
 }
 
 /** PrivateLink names are long and differ at the end: `vpce-svc-…0718` (the JSON keeps them whole). */
-export function shortService(service: string): string {
+function shortService(service: string): string {
   const match = /(vpce-svc-)([0-9a-f]+)$/.exec(service);
   if (service.length <= 24 || !match) return service;
   return `${match[1]}…${match[2]!.slice(-4)}`;

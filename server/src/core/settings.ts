@@ -23,7 +23,7 @@ export interface SettingLabels {
   monthlyDataGb: string;
 }
 
-export const EDITOR_LABELS: SettingLabels = {
+const EDITOR_LABELS: SettingLabels = {
   region: 'the vpceLens.region setting',
   defaultAzCount: 'vpceLens.defaultAzCount',
   monthlyDataGb: 'vpceLens.monthlyDataGb',

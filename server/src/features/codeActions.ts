@@ -14,7 +14,7 @@ import { guarded } from './guarded';
 import type { Feature } from './feature';
 import { toDiagnostic } from './lspTypes';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vpceLens`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vpceLens`;
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 /** Touching counts: a cursor at either end of a finding is on it. */
@@ -28,7 +28,7 @@ function workspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
   return { changes };
 }
 
-export function codeActionsFor(params: CodeActionParams, path: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): CodeAction[] {
+function codeActionsFor(params: CodeActionParams, path: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): CodeAction[] {
   const wants = (kind: string) => !params.context.only || params.context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const dir = dirname(path);
   const inModule = findings.filter((f) => dirname(f.file) === dir && !f.suppressed);

@@ -2,14 +2,8 @@
 // in COMMANDS and this feature dispatches. Add a command here rather than calling
 // `connection.onExecuteCommand` elsewhere (a second registration would replace this one).
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import type { FeatureContext } from './context';
 import { costReportCommand } from './costReport';
-import type { Feature } from './feature';
-
-export interface ServerCommand {
-  id: string;
-  run(ctx: FeatureContext, args: readonly unknown[]): Promise<unknown>;
-}
+import type { Feature, ServerCommand } from './feature';
 
 const COMMANDS: readonly ServerCommand[] = [costReportCommand];
 

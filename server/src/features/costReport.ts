@@ -4,9 +4,9 @@
 import { basename } from 'node:path';
 import { costReportMarkdown } from '../core/pricing/report';
 import { moduleCostsFor } from './costs';
-import type { ServerCommand } from './commands';
+import type { ServerCommand } from './feature';
 
-export const COST_REPORT_COMMAND = 'vpceLens.costReport';
+const COST_REPORT_COMMAND = 'vpceLens.costReport';
 /** The client-side command that opens the report (code lenses point at it). */
 export const SHOW_COST_REPORT_COMMAND = 'vpceLens.showCostReport';
 

@@ -1,7 +1,7 @@
 // What the cost features (hover, code lens, report command) share: the module of a document,
 // its analysis and its cost report, computed once per analysis.
 import { dirname } from 'node:path';
-import type { ModuleAnalysis } from '../core/analyzer';
+import type { ModuleAnalysis } from '../core/analysis';
 import { isConfigFile } from '../core/configFiles';
 import { moduleCosts, type CostReport } from '../core/pricing/moduleCosts';
 import type { ServerSettings } from '../config';

@@ -7,3 +7,9 @@ export interface Feature {
   capabilities: ServerCapabilities;
   register(ctx: FeatureContext): void;
 }
+
+/** A `workspace/executeCommand` command the server answers (commands.ts dispatches). */
+export interface ServerCommand {
+  id: string;
+  run(ctx: FeatureContext, args: readonly unknown[]): Promise<unknown>;
+}

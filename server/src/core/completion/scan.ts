@@ -6,7 +6,7 @@
 // in HCL, so here an unterminated one ends at its line, and the rest of the file keeps its shape.
 import type { Position, Range } from '../types';
 
-export interface ScannedAttribute {
+interface ScannedAttribute {
   name: string;
   /** The value's source text, trimmed. */
   valueText: string;

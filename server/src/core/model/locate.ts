@@ -22,7 +22,7 @@ export interface LocatableModule {
   unreadModules: readonly { address: string; call: ModuleCall; reason: string }[];
 }
 
-export type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'module' | 'element';
+type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'module' | 'element';
 
 export interface CostTarget {
   kind: CostTargetKind;
@@ -174,7 +174,7 @@ function elementTargets(module: LocatableModule, file: string): CostTarget[] {
 }
 
 
-export function contains(range: Range, p: Position): boolean {
+function contains(range: Range, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return afterStart && beforeEnd;

@@ -1,70 +1,18 @@
 // Prices every endpoint and NAT gateway instance of an analysed module, one by one, with where
 // each input came from and the assumptions made. The CLI's `cost` output and the hovers and
 // lenses all read this.
-import type { ModuleAnalysis } from '../analyzer';
-import type { Assumption } from '../model/assumptions';
+import type { ModuleAnalysis } from '../analysis';
 import type { EndpointView } from '../model/endpoints';
 import type { NatGatewayView } from '../model/network';
-import type { RegionResolution } from '../model/region';
-import type { Range } from '../types';
 import { currency, pricesAsOf } from './catalogue';
 import { usageLookup } from './usage';
 import { endpointCost, isPricingError, natGatewayCost, type CostEstimate, type PricingError } from './cost';
-import { unpricedItems, type UnpricedItem } from './unpriced';
-import type { SettingLabels } from '../settings';
+import { unpricedItems } from './unpriced';
+import type { CostReport, CostTotals, ResourceCost, UnpricedItem, UsageLookup } from './costReport';
+import type { Assumption } from '../model/assumptions';
+import type { RegionResolution } from '../model/region';
 
-export interface ResourceCost {
-  address: string;
-  file: string;
-  /** The block's header, where hovers and lenses anchor. */
-  range: Range;
-  kind: 'vpc_endpoint' | 'nat_gateway';
-  endpointType: string | null;
-  service: string | null;
-  region: string;
-  regionSource: RegionResolution['source'];
-  regionDetail: string;
-  azCount: number | null;
-  azCountSource: string;
-  hourly: number | null;
-  monthlyFixed: number | null;
-  perGb: number | null;
-  monthlyDataGb: number;
-  monthlyDataSource: string;
-  monthlyData: number | null;
-  monthly: number | null;
-  assumptions: string[];
-  /** What the Terraform's values rested on without saying it (data sources read with an AZ table, a region setting). */
-  assumedFacts: Assumption['about'][];
-  overridden: string[];
-  /** Why no price could be given (unknown region, unknown type), when none could. */
-  error?: string;
-}
-
-export interface CostTotals {
-  /** A lower bound when `complete` is false. */
-  monthly: number;
-  /** False when anything that exists or may exist could not be priced (see `unpriced`). */
-  complete: boolean;
-  endpoints: number;
-  natGateways: number;
-  byType: { Gateway: number; Interface: number; GatewayLoadBalancer: number; NAT: number };
-}
-
-export interface CostReport {
-  currency: string;
-  pricesAsOf: string;
-  hoursPerMonth: number;
-  resources: ResourceCost[];
-  /** What exists or may exist but has no price, with the reason. */
-  unpriced: UnpricedItem[];
-  totals: CostTotals;
-  /** How the settings that fill gaps are named (editor settings or CLI flags). */
-  labels: SettingLabels;
-}
-
-/** Monthly GB for an address, from a usage file; undefined when it says nothing. */
-export type UsageLookup = (address: string) => { gb: number; source: string } | undefined;
+export type { CostReport, CostTotals, ResourceCost, UsageLookup } from './costReport';
 
 export function moduleCosts(analysis: ModuleAnalysis, usage: UsageLookup | undefined = analysis.usage && usageLookup(analysis.usage)): CostReport {
   const resources = [

@@ -12,7 +12,7 @@ function volume(gb: number): string {
 }
 
 /** `$0.01/GB for the first 1 PB, $0.006/GB for the next 4 PB, $0.004/GB above 5 PB`. */
-export function tiersText(tiers: readonly DataTier[], format?: CurrencyFormat): string {
+function tiersText(tiers: readonly DataTier[], format?: CurrencyFormat): string {
   return tiers
     .map((t, i) => {
       const rate = `${formatMoney(t.perGb, format)}/GB`;

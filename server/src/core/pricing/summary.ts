@@ -5,18 +5,6 @@ import { formatMoney, type CurrencyFormat } from './format';
 import type { ResourceCost } from './moduleCosts';
 import { groupBy } from '../collections';
 
-/** Instances grouped by the block (or module call) they come from, in file order. */
-export function groupByBlock(resources: readonly ResourceCost[]): ResourceCost[][] {
-  const groups = new Map<string, ResourceCost[]>();
-  for (const r of resources) {
-    const key = `${r.file}:${r.range.start.line}:${r.range.start.character}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
-  }
-  return [...groups.values()];
-}
-
 export function typeLabel(r: ResourceCost): string {
   return r.kind === 'nat_gateway' ? 'NAT gateway' : r.endpointType ?? 'unknown type';
 }

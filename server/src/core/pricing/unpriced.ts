@@ -2,17 +2,10 @@
 // cannot be enumerated, instances that could not be priced (unknown type, a region without
 // prices), module calls whose code cannot be read, and what the built-in registry models could
 // not list. Totals are lower bounds whenever this list is not empty.
-import type { ModuleAnalysis } from '../analyzer';
-import type { Range } from '../types';
-import type { ResourceCost } from './moduleCosts';
+import type { ModuleAnalysis } from '../analysis';
+import type { ResourceCost, UnpricedItem } from './costReport';
 
-export interface UnpricedItem {
-  address: string;
-  kind: 'vpc_endpoint' | 'nat_gateway' | 'module';
-  reason: string;
-  file: string;
-  range: Range;
-}
+export type { UnpricedItem } from './costReport';
 
 const PRICED_TYPES: Record<string, UnpricedItem['kind']> = { aws_vpc_endpoint: 'vpc_endpoint', aws_nat_gateway: 'nat_gateway' };
 

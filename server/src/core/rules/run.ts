@@ -1,7 +1,7 @@
 // Runs the rule table over an analysed module: applies configured severities (`off` drops a
 // rule), marks findings suppressed by `# vpce-lens:ignore <ID>` on the line above, and keeps
 // a rule that throws from taking the others down.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import type { Body, HclFile } from '../parse/ast';
 import type { Finding, Fix } from '../types';
 import { ruleMetadata } from './metadata';
