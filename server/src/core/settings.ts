@@ -1,6 +1,10 @@
 // Analysis settings: the `vpceLens.*` configuration, and the CLI flags that mirror it.
 import type { SeveritySetting } from './types';
 import type { PriceOverrides } from './pricing/catalogue';
+import data from './data/setting-defaults.json';
+
+/** The default of every `vpceLens.*` setting (data/setting-defaults.json; package.json contributes the same). */
+export const SETTING_DEFAULTS = data.defaults;
 
 export interface AnalysisSettings {
   /** Region used when no provider says (`vpceLens.region`). */
@@ -30,13 +34,15 @@ export const EDITOR_LABELS: SettingLabels = {
 };
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
-  defaultAzCount: 2,
-  hoursPerMonth: 730,
-  monthlyDataGb: 0,
-  varFiles: [],
-  rules: {},
-  pricingOverrides: {},
+  defaultAzCount: SETTING_DEFAULTS['vpceLens.defaultAzCount'],
+  hoursPerMonth: SETTING_DEFAULTS['vpceLens.hoursPerMonth'],
+  monthlyDataGb: SETTING_DEFAULTS['vpceLens.monthlyDataGb'],
+  varFiles: SETTING_DEFAULTS['vpceLens.varFiles'],
+  rules: SETTING_DEFAULTS['vpceLens.rules'],
+  pricingOverrides: SETTING_DEFAULTS['vpceLens.pricing.overrides'],
   labels: EDITOR_LABELS,
+  ...(SETTING_DEFAULTS['vpceLens.region'] ? { region: SETTING_DEFAULTS['vpceLens.region'] } : {}),
+  ...(SETTING_DEFAULTS['vpceLens.usageFile'] ? { usageFile: SETTING_DEFAULTS['vpceLens.usageFile'] } : {}),
 };
 
 /** Settings from an untyped source (client configuration, JSON): bad values fall back to defaults. */
