@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromClient } from '../../server/src/config';
-import { DEFAULT_SETTINGS, SETTING_DEFAULTS } from '../../server/src/core/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTING_DEFAULTS } from '../../server/src/core/settings';
 import { formatMoney } from '../../server/src/core/pricing/format';
 
 // out/test/unit -> the repository.
@@ -54,7 +54,8 @@ test('a client that sends no settings gets the data file\'s defaults', () => {
   const display = SETTING_DEFAULTS['vpceLens.costDisplay'];
   assert.equal(settings.codeLensEnabled, (display === 'lens' || display === 'both') && SETTING_DEFAULTS['vpceLens.codeLens.enabled']);
   assert.equal(settings.inlayHintsEnabled, display === 'hint' || display === 'both');
-  // The same from a client that sends an empty section.
+  // The same from a client (or a settings file) that sends an empty section.
+  assert.deepEqual(normalizeSettings({}), DEFAULT_SETTINGS);
   assert.deepEqual({ ...fromClient({}), analysis: undefined }, { ...settings, analysis: undefined });
   assert.equal(formatMoney(1234.5), formatMoney(1234.5, { locale: SETTING_DEFAULTS['vpceLens.currencyFormat'].locale }), 'amounts are written in the default locale');
   assert.notEqual(formatMoney(1234.5), formatMoney(1234.5, { locale: 'de-DE' }), 'which a locale setting changes');

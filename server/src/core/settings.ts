@@ -54,13 +54,15 @@ export function normalizeSettings(raw: unknown): AnalysisSettings {
     defaultAzCount: Math.max(1, positive(r.defaultAzCount, DEFAULT_SETTINGS.defaultAzCount, true)),
     hoursPerMonth: positive(r.hoursPerMonth, DEFAULT_SETTINGS.hoursPerMonth) || DEFAULT_SETTINGS.hoursPerMonth,
     monthlyDataGb: positive(r.monthlyDataGb, DEFAULT_SETTINGS.monthlyDataGb),
-    varFiles: Array.isArray(r.varFiles) ? r.varFiles.filter((f): f is string => typeof f === 'string') : [],
-    rules: {},
-    pricingOverrides: typeof r.pricingOverrides === 'object' && r.pricingOverrides !== null ? (r.pricingOverrides as PriceOverrides) : {},
+    varFiles: Array.isArray(r.varFiles) ? r.varFiles.filter((f): f is string => typeof f === 'string') : [...DEFAULT_SETTINGS.varFiles],
+    rules: { ...DEFAULT_SETTINGS.rules },
+    pricingOverrides: typeof r.pricingOverrides === 'object' && r.pricingOverrides !== null ? (r.pricingOverrides as PriceOverrides) : DEFAULT_SETTINGS.pricingOverrides,
     labels: EDITOR_LABELS,
   };
-  if (typeof r.region === 'string' && r.region.trim() !== '') settings.region = r.region.trim();
-  if (typeof r.usageFile === 'string' && r.usageFile.trim() !== '') settings.usageFile = r.usageFile.trim();
+  const region = typeof r.region === 'string' && r.region.trim() !== '' ? r.region.trim() : DEFAULT_SETTINGS.region;
+  if (region !== undefined) settings.region = region;
+  const usageFile = typeof r.usageFile === 'string' && r.usageFile.trim() !== '' ? r.usageFile.trim() : DEFAULT_SETTINGS.usageFile;
+  if (usageFile !== undefined) settings.usageFile = usageFile;
   if (typeof r.rules === 'object' && r.rules !== null) {
     for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
       if (level === 'off' || level === 'hint' || level === 'info' || level === 'warning' || level === 'error') settings.rules[id] = level;
