@@ -144,6 +144,7 @@ export class AnalysisService {
   /** Something in `dir` has changed (a buffer opened, edited or closed). */
   invalidate(dir: string): void {
     this.clock.changed(dir);
+    this.callerIndex?.changed(dir);
   }
 
   /** Something every module may read has changed (settings, a file on disk, workspace folders). */
