@@ -67,7 +67,7 @@ function codeActionsFor(params: CodeActionParams, path: string, findings: readon
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register(ctx: FeatureContext) {
-    ctx.connection.onCodeAction((params) =>
+    ctx.connection.onCodeAction((params, token) =>
       guarded<CodeAction[]>(ctx, 'code actions', [], async () => {
         const path = URI.toPath(params.textDocument.uri);
         if (!path) return [];
@@ -76,7 +76,7 @@ export const codeActionsFeature: Feature = {
         const files = new DiskModuleFiles(ctx.documents);
         const textOf = (file: string): string | undefined => files.read(file)?.text;
         // The findings the diagnostics show: a called module's are its callers'.
-        return codeActionsFor(params, path, findingsOf(await ctx.analyses.analyze(dirname(path))), textOf);
+        return codeActionsFor(params, path, findingsOf(await ctx.analyses.analyze(dirname(path), token)), textOf);
       }),
     );
   },

@@ -12,10 +12,10 @@ export const SHOW_COST_REPORT_COMMAND = 'vpceLens.showCostReport';
 
 export const costReportCommand: ServerCommand = {
   id: COST_REPORT_COMMAND,
-  async run(ctx, args) {
+  async run(ctx, args, token) {
     const uri = args[0];
     if (typeof uri !== 'string') throw new Error(`${COST_REPORT_COMMAND} needs the URI of a Terraform file or module folder`);
-    const costs = await moduleCostsFor(ctx, uri);
+    const costs = await moduleCostsFor(ctx, uri, token);
     if (!costs) throw new Error(`${COST_REPORT_COMMAND}: ${uri} is not a file: URI`);
     return costReportMarkdown(costs.report, {
       title: basename(costs.dir), overrides: costs.analysis.settings.pricingOverrides, format: costs.settings.currencyFormat,

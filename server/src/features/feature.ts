@@ -1,6 +1,7 @@
 // One LSP feature per file: the capabilities it announces and the handlers it registers.
 // Features translate core results into LSP types; they hold no analysis logic.
 import type { ServerCapabilities } from 'vscode-languageserver';
+import type { Cancellation } from '../cancellation';
 import type { FeatureContext } from './context';
 
 export interface Feature {
@@ -11,5 +12,5 @@ export interface Feature {
 /** A `workspace/executeCommand` command the server answers (commands.ts dispatches). */
 export interface ServerCommand {
   id: string;
-  run(ctx: FeatureContext, args: readonly unknown[]): Promise<unknown>;
+  run(ctx: FeatureContext, args: readonly unknown[], token?: Cancellation): Promise<unknown>;
 }
