@@ -19,10 +19,10 @@ const kinds: PricedKind[] = [...TABLE];
 export const PRICED_KINDS: readonly PricedKind[] = kinds;
 
 /** Runs `fn` with `kind` in the table, as a kind added to it would be (tests: the renderers show a kind they do not name). */
-export function withPricedKind<T>(kind: PricedKind, fn: () => T): T {
+export async function withPricedKind<T>(kind: PricedKind, fn: () => T | Promise<T>): Promise<T> {
   kinds.push(kind);
   try {
-    return fn();
+    return await fn();
   } finally {
     kinds.splice(kinds.indexOf(kind), 1);
   }

@@ -8,7 +8,7 @@ import type { CurrencyFormat } from '../format';
 import type { ResourceFigures, UsageLookup } from '../resourceFigures';
 
 /** How renderers name a kind. */
-export interface KindLabels {
+interface KindLabels {
   /** `NAT gateway`: "creates no VPC endpoint or NAT gateway". */
   singular: string;
   /** `VPC endpoints`: "No VPC endpoints or NAT gateways found", the report's total line. */
