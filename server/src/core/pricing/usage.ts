@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import type { Finding, Range } from '../types';
 import type { ModuleFiles } from '../workspace';
-import type { UsageLookup } from './costReport';
+import type { UsageLookup } from './resourceFigures';
 
 export const DEFAULT_USAGE_FILE = 'infracost-usage.yml';
 const DATA_KEY = 'monthly_data_processed_gb';
