@@ -1,9 +1,10 @@
-// Latency through the real server over stdio on a 5,000-line file: hover, and a one-character
-// edit until its diagnostics arrive (debounce set to 0 for the measurement).
+// Latency through the real server over stdio on a 5,000-line file: hover, and each kind of
+// keystroke (editKinds.ts) until its diagnostics arrive (debounce set to 0 for the measurement).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspTestClient } from '../test/protocol/lspClient';
+import { EDIT_KINDS, editsOf, type EditKind } from './editKinds';
 import { percentile } from './stats';
 import { fileOfLines } from './workload';
 
@@ -12,8 +13,9 @@ export interface ServerLatency {
   hoverSamples: number;
   hoverP95Ms: number | null;
   hoverNote?: string;
+  /** Keystrokes timed per kind. */
   editSamples: number;
-  editToDiagnosticsP95Ms: number;
+  editToDiagnosticsP95Ms: Record<EditKind, number>;
 }
 
 export async function serverLatency(samples: number): Promise<ServerLatency> {
@@ -40,27 +42,26 @@ export async function serverLatency(samples: number): Promise<ServerLatency> {
       }
       hover.push(performance.now() - t);
     }
-    // One-character edits inside a comment-free spot: append/remove a space at the end of line 0.
-    const edits: number[] = [];
     let version = 1;
-    const lineLength = lines[0]!.length;
-    for (let i = 0; i < samples; i++) {
-      version++;
-      const insert = i % 2 === 0;
-      const t = performance.now();
-      client.change(uri, version, [insert
-        ? { range: { start: { line: 0, character: lineLength }, end: { line: 0, character: lineLength } }, text: ' ' }
-        : { range: { start: { line: 0, character: lineLength }, end: { line: 0, character: lineLength + 1 } }, text: '' }]);
-      await client.diagnosticsFor(uri, () => true, version);
-      edits.push(performance.now() - t);
+    const editToDiagnosticsP95Ms = {} as Record<EditKind, number>;
+    for (const kind of EDIT_KINDS) {
+      const edits: number[] = [];
+      for (const change of editsOf(kind, lines, samples)) {
+        version++;
+        const t = performance.now();
+        client.change(uri, version, [change]);
+        await client.diagnosticsFor(uri, () => true, version);
+        edits.push(performance.now() - t);
+      }
+      editToDiagnosticsP95Ms[kind] = percentile(edits, 95);
     }
     return {
       fileLines: lines.length,
       hoverSamples: hover.length,
       hoverP95Ms: hover.length > 0 ? percentile(hover, 95) : null,
       ...(hoverNote ? { hoverNote } : {}),
-      editSamples: edits.length,
-      editToDiagnosticsP95Ms: percentile(edits, 95),
+      editSamples: samples,
+      editToDiagnosticsP95Ms,
     };
   } finally {
     await client.stop();

@@ -3,7 +3,7 @@
 import { Uri, commands, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
-export const SHOW_COST_REPORT = 'vpceLens.showCostReport';
+const SHOW_COST_REPORT = 'vpceLens.showCostReport';
 const SERVER_COMMAND = 'vpceLens.costReport';
 
 export function registerShowCostReport(context: ExtensionContext, client: () => LanguageClient | undefined): void {

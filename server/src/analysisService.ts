@@ -1,16 +1,22 @@
-// Analyses modules for the server: one cached analysis per module directory, recomputed when a
-// buffer of the module changes, a watched file changes, or settings change. Features read the
-// cached analysis; only diagnostics trigger new work. A module folder that root modules of the
-// workspace call is also analysed through them (`callers`): Terraform evaluates it with their
-// inputs, so its findings and costs are theirs.
+// Analyses modules for the server, scheduled: one analysis per module folder and version, shared
+// by every request that asks while it runs, and kept while nothing it read has changed (a
+// buffer of any folder it read, a watched file, settings: changeClock.ts). A request never gets
+// an analysis older than the text it was sent for: when something changed while its analysis
+// ran, it waits for the newer one, unless its client cancels it. Each analysis reads the disk
+// through its own reader. A module folder that root modules of the workspace call is also
+// analysed through them (`callers`): Terraform evaluates it with their inputs, so its findings
+// and costs are theirs.
 import { dirname } from 'node:path';
-import { Analyzer, type ModuleAnalysis } from './core/analyzer';
+import { Analyzer } from './core/analyzer';
+import type { ModuleAnalysis } from './core/analysis';
 import type { AnalysisSettings } from './core/settings';
 import type { Finding } from './core/types';
 import { DiskModuleFiles, unreadableFinding } from './diskFiles';
 import type { OpenDocuments } from './documents';
 import type { CallerIndex } from './callerIndex';
 import { findingPlaceKey } from './core/findings';
+import { type Cancellation, throwIfCancelled } from './cancellation';
+import { ChangeClock } from './changeClock';
 
 export interface AnalysisResult {
   analysis: ModuleAnalysis;
@@ -40,9 +46,30 @@ export function pricedAnalysis(result: AnalysisResult): ModuleAnalysis {
   return (result.callers?.[0] ?? result).analysis;
 }
 
+/** An analysis with the clock when it started reading and the folders it read. */
+interface Stamped {
+  result: AnalysisResult;
+  stamp: number;
+  reads: ReadonlySet<string>;
+}
+
+/** An analysis under way; `stamp` moves if it has to start reading again. */
+interface Run {
+  stamp: number;
+  done: Promise<Stamped>;
+}
+
+/** What the service has done, for the `vpceLens/stats` debug request. */
+export interface AnalysisStats {
+  /** Analyses run, by module folder. */
+  analyses: Record<string, number>;
+}
+
 export class AnalysisService {
-  private readonly results = new Map<string, AnalysisResult>();
-  private readonly stale = new Set<string>();
+  private readonly results = new Map<string, Stamped>();
+  private readonly running = new Map<string, Run>();
+  private readonly clock = new ChangeClock();
+  private readonly counts = new Map<string, number>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -51,44 +78,79 @@ export class AnalysisService {
     private readonly callerIndex?: CallerIndex,
   ) {}
 
-  /** The module's analysis (and its callers' when root modules call it), recomputed if anything it read has changed. */
-  async analyze(dir: string): Promise<AnalysisResult> {
-    const changed = this.stale.has(dir) || !this.results.has(dir);
-    const own = await this.analyzeOwn(dir);
+  /**
+   * The module's analysis (and its callers' when root modules call it), as of now. `token`:
+   * the request's cancellation; a cancelled request gets `Cancelled` instead of an answer.
+   */
+  async analyze(dir: string, token?: Cancellation): Promise<AnalysisResult> {
+    const own = await this.current(dir, token);
     const roots = this.callerIndex?.rootsCalling(dir) ?? [];
     if (roots.length === 0) return own;
-    // The roots read this folder's files: what changed here changed their analyses too.
-    if (changed) for (const root of roots) this.stale.add(root);
     const callers: AnalysisResult[] = [];
-    for (const root of roots) callers.push(await this.analyzeOwn(root));
+    for (const root of roots) callers.push(await this.current(root, token));
     return { ...own, callers };
   }
 
-  private async analyzeOwn(dir: string): Promise<AnalysisResult> {
-    const settings = await this.settingsFor(dir);
-    const cached = this.results.get(dir);
-    if (cached && !this.stale.has(dir) && cached.analysis.settings === settings) return cached;
-    const files = new DiskModuleFiles(this.documents);
-    const analysis = await this.analyzer.analyzeAsync(dir, files, settings);
-    const readProblems = [...files.unreadable].map(([file, reason]) => unreadableFinding(file, reason));
-    const result = { analysis, readProblems };
-    this.results.set(dir, result);
-    this.stale.delete(dir);
-    return result;
+  /** The kept analysis while nothing it read changed; else the one running, shared; else a new one. */
+  private async current(dir: string, token: Cancellation | undefined): Promise<AnalysisResult> {
+    for (;;) {
+      throwIfCancelled(token);
+      const kept = this.results.get(dir);
+      if (kept && this.isCurrent(kept)) return kept.result;
+      const finished = await (this.running.get(dir) ?? this.start(dir)).done;
+      throwIfCancelled(token);
+      // Else something it read changed while it ran: the answer comes from a newer analysis.
+      if (this.isCurrent(finished)) return finished.result;
+    }
+  }
+
+  private isCurrent(stamped: Stamped): boolean {
+    return !this.clock.changedSince(stamped.stamp, stamped.reads);
+  }
+
+  private start(dir: string): Run {
+    const run: Run = { stamp: this.clock.stamp(), done: Promise.resolve(undefined as never) };
+    run.done = this.run(dir, run);
+    this.running.set(dir, run);
+    const finish = () => {
+      if (this.running.get(dir) === run) this.running.delete(dir);
+    };
+    run.done.then(finish, finish);
+    return run;
+  }
+
+  private async run(dir: string, run: Run): Promise<Stamped> {
+    // Settings and the shared parse are awaited; what changes meanwhile is read by starting again.
+    const likelyReads = (): Iterable<string> => this.results.get(dir)?.reads ?? [dir];
+    for (run.stamp = this.clock.stamp(); ; run.stamp = this.clock.stamp()) {
+      const settings = await this.settingsFor(dir);
+      const files = new DiskModuleFiles(this.documents);
+      await this.analyzer.prepare([dir], files);
+      if (this.clock.changedSince(run.stamp, likelyReads())) continue;
+      const analysis = this.analyzer.analyze(dir, files, settings);
+      this.counts.set(dir, (this.counts.get(dir) ?? 0) + 1);
+      const readProblems = [...files.unreadable].map(([file, reason]) => unreadableFinding(file, reason));
+      const stamped: Stamped = { result: { analysis, readProblems }, stamp: run.stamp, reads: foldersRead(analysis) };
+      const kept = this.results.get(dir);
+      if (!kept || kept.stamp <= stamped.stamp) this.results.set(dir, stamped);
+      return stamped;
+    }
   }
 
   /** The last analysis of the module holding `path`, without recomputing. */
   cachedFor(path: string): AnalysisResult | undefined {
-    return this.results.get(dirname(path));
+    return this.results.get(dirname(path))?.result;
   }
 
-  /** Something the module in `dir` reads has changed. */
+  /** Something in `dir` has changed (a buffer opened, edited or closed). */
   invalidate(dir: string): void {
-    this.stale.add(dir);
+    this.clock.changed(dir);
+    this.callerIndex?.changed(dir);
   }
 
+  /** Something every module may read has changed (settings, a file on disk, workspace folders). */
   invalidateAll(): void {
-    for (const dir of this.results.keys()) this.stale.add(dir);
+    this.clock.changedEverything();
     this.callerIndex?.invalidate();
   }
 
@@ -98,8 +160,17 @@ export class AnalysisService {
     this.invalidate(dirname(path));
   }
 
-  drop(dir: string): void {
-    this.results.delete(dir);
-    this.stale.delete(dir);
+  stats(): AnalysisStats {
+    return { analyses: Object.fromEntries(this.counts) };
   }
+}
+
+/** Every folder an analysis read: the module's, its child modules', those of var and usage files. */
+function foldersRead(analysis: ModuleAnalysis): Set<string> {
+  return new Set([
+    analysis.dir,
+    ...analysis.modules.map((m) => m.evaluator.module.dir),
+    ...analysis.settings.varFiles.map((f) => dirname(f)),
+    ...(analysis.usage ? [dirname(analysis.usage.path)] : []),
+  ]);
 }

@@ -1,7 +1,7 @@
 // Settings from the client (`vpceLens.*`), pulled per module directory and cached until the
 // client says they changed. A client without workspace/configuration gets the defaults.
 import type { Connection } from 'vscode-languageserver';
-import { compareToSetting, DEFAULT_SETTINGS, normalizeSettings, type AnalysisSettings, type CompareTo } from './core/settings';
+import { compareToSetting, DEFAULT_SETTINGS, normalizeSettings, SETTING_DEFAULTS, type AnalysisSettings, type CompareTo } from './core/settings';
 import type { CurrencyFormat } from './core/pricing/format';
 import { resolve, sep } from 'node:path';
 import { URI } from './uri';
@@ -20,10 +20,12 @@ export interface ServerSettings {
   compareTo: CompareTo;
 }
 
-const DEFAULT_DEBOUNCE_MS = 150;
 const COST_DISPLAYS = ['lens', 'hint', 'both', 'none'] as const;
 /** `vpceLens.costDisplay`: where block costs are shown. */
-export type CostDisplay = (typeof COST_DISPLAYS)[number];
+type CostDisplay = (typeof COST_DISPLAYS)[number];
+const costDisplay = (raw: unknown): CostDisplay | undefined => COST_DISPLAYS.find((d) => d === raw);
+/** One of COST_DISPLAYS: test/unit/settingDefaults.test.ts checks every default against package.json's enum. */
+const DEFAULT_COST_DISPLAY = SETTING_DEFAULTS['vpceLens.costDisplay'] as CostDisplay;
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
@@ -80,13 +82,14 @@ export function fromClient(raw: unknown): ServerSettings {
   const diagnostics = (typeof r.diagnostics === 'object' && r.diagnostics !== null ? r.diagnostics : {}) as Record<string, unknown>;
   const codeLens = (typeof r.codeLens === 'object' && r.codeLens !== null ? r.codeLens : {}) as Record<string, unknown>;
   const debounce = diagnostics.debounceMs;
-  const display: CostDisplay = COST_DISPLAYS.find((d) => d === r.costDisplay) ?? 'lens';
+  const display = costDisplay(r.costDisplay) ?? DEFAULT_COST_DISPLAY;
+  const lensEnabled = typeof codeLens.enabled === 'boolean' ? codeLens.enabled : SETTING_DEFAULTS['vpceLens.codeLens.enabled'];
   return {
     analysis: raw === undefined ? DEFAULT_SETTINGS : normalizeSettings({ ...r, pricingOverrides: pricing.overrides }),
-    debounceMs: typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : DEFAULT_DEBOUNCE_MS,
+    debounceMs: typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : SETTING_DEFAULTS['vpceLens.diagnostics.debounceMs'],
     // The setting costDisplay superseded: false still hides the lenses, so nobody who had turned
     // them off sees them come back.
-    codeLensEnabled: (display === 'lens' || display === 'both') && codeLens.enabled !== false,
+    codeLensEnabled: (display === 'lens' || display === 'both') && lensEnabled,
     inlayHintsEnabled: display === 'hint' || display === 'both',
     currencyFormat: currencyFormat(r.currencyFormat),
     compareTo: compareToSetting(r.compareTo),

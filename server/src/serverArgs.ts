@@ -5,7 +5,7 @@
 /** The flags vscode-languageserver takes as a transport (`--socket=N` and `--socket N` alike). */
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
-export const SERVER_USAGE = `Usage:
+const SERVER_USAGE = `Usage:
   vpce-lens-language-server --stdio       speak LSP over stdin/stdout (any LSP editor)
   vpce-lens-language-server --node-ipc    over Node IPC (how the VS Code extension starts it)
   vpce-lens-language-server --socket=PORT | --pipe=NAME

@@ -2,7 +2,7 @@
 // the example), price it, and find positions by searching its text.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import { moduleCosts, type CostReport } from '../../server/src/core/pricing/moduleCosts';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/settings';
 import type { Position } from '../../server/src/core/types';

@@ -1,6 +1,7 @@
 // Test helpers: analyse Terraform given as strings, with no disk involved.
 import { basename, dirname } from 'node:path';
-import { Analyzer, type ModuleAnalysis } from '../../server/src/core/analyzer';
+import { Analyzer } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/settings';
 import type { ModuleFiles, SourceText } from '../../server/src/core/workspace';
 import type { Position } from '../../server/src/core/types';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { costText as runText } from '../../server/src/cli/costText';
 import type { CostReport } from '../../server/src/core/pricing/moduleCosts';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import { assume, assumption, withAssumptions } from '../../server/src/core/model/assumptions';
 import { costTargetAt } from '../../server/src/core/model/locate';
 import { explainCost } from '../../server/src/core/pricing/explain';

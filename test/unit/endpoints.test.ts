@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeModule } from '../helpers/memoryModule';
 import type { EndpointView } from '../../server/src/core/model/endpoints';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 
 function endpoint(a: ModuleAnalysis, address: string): EndpointView {
   const found = a.endpoints.find((e) => e.address === address);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { analyzeModule } from '../helpers/memoryModule';
 import { MODULE_SCOPE } from '../../server/src/core/model/scope';
 import { type Value, formatValue, isError, isUnknown } from '../../server/src/core/model/values';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 
 /** Evaluates `local.<name>` of an analysed module, rendered for comparison. */
 function local(analysis: ModuleAnalysis, name: string): Value {

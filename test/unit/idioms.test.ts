@@ -3,7 +3,7 @@
 // create, find and assume (expect.json, written from Terraform's semantics).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import type { EndpointView } from '../../server/src/core/model/endpoints';
 import { costLenses } from '../../server/src/core/pricing/lenses';
 import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { argumentState, mayBeNull } from '../../server/src/core/model/viewHelpers';
 import type { EndpointView } from '../../server/src/core/model/endpoints';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import { analyzeModule } from '../helpers/memoryModule';
 
 function endpoint(a: ModuleAnalysis, address: string): EndpointView {

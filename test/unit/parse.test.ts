@@ -171,8 +171,30 @@ test('an edited buffer re-converts only the blocks whose text or place changed',
   const value = second.body.blocks[1]!.body.attributes[0]!.expr;
   assert.equal(value.kind === 'literal' && value.value, 3);
   const shifted = parser.parse('/m/edit.tf', `\n${after}`, 3);
-  assert.notEqual(shifted.body.blocks[0], second.body.blocks[0], 'a moved block is converted again (its positions changed)');
+  assert.notEqual(shifted.body.blocks[0], second.body.blocks[0], 'a moved block is a copy at its new lines');
   assert.equal(shifted.body.blocks[0]!.range.start.line, 1);
+});
+
+/** A file's syntax as plain data, deferred bodies read: what a reused block must equal. */
+function plain(file: { body: unknown }): string {
+  return JSON.stringify(file.body, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+}
+
+test('blocks moved by lines inserted or removed above them equal a fresh conversion, deferred bodies too', async () => {
+  const text = [
+    'locals {\n  names = ["ssm", "kms"]\n}\n',
+    'resource "aws_vpc_endpoint" "x" {\n  for_each     = toset(local.names)\n  service_name = "com.amazonaws.eu-west-1.${each.key}"\n  subnet_ids   = [for s in var.subnets : s.id]\n}\n',
+    'resource "aws_subnet" "a" {\n  count      = 2\n  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)\n  tags = {\n    Name = "a-${count.index}"\n  }\n}\n',
+  ].join('\n');
+  // Endpoint blocks eager, the others deferred (converted on first read), as the analyzer does.
+  const eager = (type: string, labels: readonly string[]) => type !== 'resource' || labels[0] === 'aws_vpc_endpoint';
+  const editing = await HclParser.create(eager);
+  editing.parse('/m/moved.tf', text, 1);
+  for (const [version, moved] of [[2, `\n\n${text}`], [3, `# top\n${text}`], [4, text]] as const) {
+    const reused = editing.parse('/m/moved.tf', moved, version);
+    const fresh = (await HclParser.create(eager)).parse('/m/moved.tf', moved);
+    assert.equal(plain(reused), plain(fresh), `version ${version}: the reused blocks are where a fresh parse puts them`);
+  }
 });
 
 test('a parse over its time budget is reported, not analysed, and the next parse is clean', async () => {

@@ -10,7 +10,7 @@ import { moduleCosts } from '../../server/src/core/pricing/moduleCosts';
 import { parseTypeConstraint, typeString, unifyTypes } from '../../server/src/core/model/typeConstraints';
 import { convertValue } from '../../server/src/core/model/typeConversion';
 import { type Value, isError, isUnknown, unknown } from '../../server/src/core/model/values';
-import type { ModuleAnalysis } from '../../server/src/core/analyzer';
+import type { ModuleAnalysis } from '../../server/src/core/analysis';
 import type { Expr } from '../../server/src/core/parse/ast';
 
 function childVar(a: ModuleAnalysis, prefix: string, name: string): Value {

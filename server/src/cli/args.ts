@@ -4,8 +4,8 @@ import type { SeveritySetting } from '../core/types';
 import { REGION_PATTERN } from '../core/services/catalogue';
 import { ruleMetadata } from '../core/rules/metadata';
 
-export type Command = 'check' | 'cost' | 'diff';
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+type Command = 'check' | 'cost' | 'diff';
+type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
 export interface CliArgs {
   command: Command;

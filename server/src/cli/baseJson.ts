@@ -7,6 +7,7 @@ import type { CostReport, ResourceCost } from '../core/pricing/moduleCosts';
 import { totalsOf } from '../core/pricing/moduleCosts';
 import type { UnpricedItem } from '../core/pricing/unpriced';
 import type { SettingLabels } from '../core/settings';
+import { isPricedKind } from '../core/pricing/pricedKinds';
 import { readJsonFile } from './jsonFile';
 import { filePrinter, type CostSection } from './costRun';
 
@@ -48,14 +49,14 @@ const money = (v: unknown) => v === null || typeof v === 'number';
 
 function isResource(r: Json): boolean {
   return typeof r === 'object' && r !== null && typeof r.address === 'string' && typeof r.root === 'string' && typeof r.file === 'string'
-    && typeof r.line === 'number' && (r.kind === 'vpc_endpoint' || r.kind === 'nat_gateway') && typeof r.region === 'string'
+    && typeof r.line === 'number' && isPricedKind(r.kind) && typeof r.region === 'string'
     && (r.azCount === null || typeof r.azCount === 'number') && typeof r.monthlyDataGb === 'number' && Array.isArray(r.assumptions)
     && ['hourly', 'monthlyFixed', 'perGb', 'monthlyData', 'monthly'].every((k) => money(r[k]));
 }
 
 function isUnpriced(u: Json): boolean {
   return typeof u === 'object' && u !== null && typeof u.address === 'string' && typeof u.root === 'string' && typeof u.file === 'string'
-    && typeof u.line === 'number' && typeof u.reason === 'string' && (u.kind === 'vpc_endpoint' || u.kind === 'nat_gateway' || u.kind === 'module');
+    && typeof u.line === 'number' && typeof u.reason === 'string' && (isPricedKind(u.kind) || u.kind === 'module');
 }
 
 function rangeAt(line: number): ResourceCost['range'] {

@@ -3,6 +3,7 @@
 // marker on the cells that rest on one.
 import type { CostReport, ResourceCost } from '../core/pricing/moduleCosts';
 import { formatMoney } from '../core/pricing/format';
+import { kindEntry, kindList, kindTotalsText } from '../core/pricing/pricedKinds';
 import type { CostRun, CostSection } from './costRun';
 
 const WIDTH = 120;
@@ -35,7 +36,7 @@ export function costText(run: CostRun): string {
 /** `$204.40/month (endpoints …, NAT gateways …)`, or `≥ $20.44/month (2 not priced; …)`. */
 function totalText(report: CostReport): string {
   const t = report.totals;
-  const parts = `endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)}`;
+  const parts = kindTotalsText(t, 'short', money).join(', ');
   return t.complete ? `${money(t.monthly)}/month (${parts})` : `≥ ${money(t.monthly)}/month (${report.unpriced.length} not priced; ${parts})`;
 }
 
@@ -44,7 +45,7 @@ function sectionTable(section: CostSection, showGb: boolean): { lines: string[];
   if (section.empty) return { lines: [`${section.label}: no .tf files here.`], marked: false };
   const lines: string[] = [];
   let marked = false;
-  if (report.resources.length === 0 && report.unpriced.length === 0) lines.push(`${section.label}: no VPC endpoints or NAT gateways found.`);
+  if (report.resources.length === 0 && report.unpriced.length === 0) lines.push(`${section.label}: no ${kindList('plural')} found.`);
   if (report.resources.length > 0) {
     const header = ['resource', 'type', 'service', 'region', 'AZs', ...(showGb ? ['GB/month'] : []), '$/hour', '$/month'];
     const rows = report.resources.map((r) => {
@@ -67,7 +68,7 @@ function rowCells(r: ResourceCost, report: CostReport, showGb: boolean): string[
   const azAssumed = r.azCountSource === report.labels.defaultAzCount;
   return [
     r.address,
-    r.kind === 'nat_gateway' ? 'NAT gateway' : r.endpointType ?? '?',
+    kindEntry(r.kind).typeLabel(r) ?? '?',
     shortService(r.service ?? ''),
     `${r.region}${regionAssumed ? MARK : ''}`,
     r.azCount === null ? '' : `${r.azCount}${azAssumed ? MARK : ''}`,
@@ -78,7 +79,7 @@ function rowCells(r: ResourceCost, report: CostReport, showGb: boolean): string[
 }
 
 /** PrivateLink names are long and differ at the end: `vpce-svc-…0718` (the JSON keeps them whole). */
-export function shortService(service: string): string {
+function shortService(service: string): string {
   const match = /(vpce-svc-)([0-9a-f]+)$/.exec(service);
   if (service.length <= 24 || !match) return service;
   return `${match[1]}…${match[2]!.slice(-4)}`;

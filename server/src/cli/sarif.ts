@@ -10,7 +10,7 @@ import type { Finding, Range, Severity, SeveritySetting, TextEdit } from '../cor
 import type * as Sarif from 'sarif';
 import { groupBy } from '../core/collections';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
 const FINGERPRINT = 'vpceLens/v1';
 
@@ -99,7 +99,7 @@ function sarifResult(finding: Finding, ruleIndex: number, location: (file: strin
  * A 0-based, end-exclusive range as a 1-based SARIF region. A result's empty range is a point
  * (no end); a replacement's empty range is an insertion point (end equal to start).
  */
-export function sarifRegion(range: Range, keepEmpty: boolean): Sarif.Region {
+function sarifRegion(range: Range, keepEmpty: boolean): Sarif.Region {
   const region: Sarif.Region = { startLine: range.start.line + 1, startColumn: range.start.character + 1 };
   const empty = range.start.line === range.end.line && range.start.character === range.end.character;
   if (empty && !keepEmpty) return region;

@@ -2,7 +2,8 @@
 // is analysed through its caller), its findings, its cost section and the input it could not
 // use. `check`, `cost` and both sides of `diff` read this.
 import { relative } from 'node:path';
-import type { Analyzer, ModuleAnalysis } from '../core/analyzer';
+import type { Analyzer } from '../core/analyzer';
+import type { ModuleAnalysis } from '../core/analysis';
 import { findingPlaceKey } from '../core/findings';
 import { moduleCosts } from '../core/pricing/moduleCosts';
 import type { AnalysisSettings } from '../core/settings';

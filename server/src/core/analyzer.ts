@@ -9,13 +9,13 @@ import type { ParseWorkerData } from './parseWorker';
 import { convertEagerly } from './model/analysedTypes';
 import type { Assumption } from './model/assumptions';
 import { Evaluator } from './model/evaluator';
-import type { ReferenceOptions } from './model/references';
+import type { Evaluation, ReferenceOptions } from './model/evaluation';
 import { buildModule, type ModuleCall, type TerraformModule } from './model/module';
-import { endpointViews, type EndpointView } from './model/endpoints';
-import { networkView, type NetworkView } from './model/network';
+import { endpointViews } from './model/endpoints';
+import { networkView } from './model/network';
 import { providerRegion } from './model/region';
 import { providersArgument } from './model/moduleProviders';
-import { registryModuleResources, type RegistryResources } from './model/registryModules/index';
+import { registryModuleResources } from './model/registryModules/index';
 import { locateModule, moduleKey, ModuleManifest } from './model/moduleSources';
 import { registryModuleKind } from './model/registryModules/sources';
 import type { Instance } from './model/scope';
@@ -25,40 +25,8 @@ import type { AnalysisSettings } from './settings';
 import type { ModuleFiles, SourceText } from './workspace';
 import type { Finding } from './types';
 import { runRules } from './rules/run';
-import { readUsageFile, type UsageFile } from './pricing/usage';
-
-/** One module evaluated: the root, or a local child module under its address prefix. */
-export interface EvaluatedModule {
-  prefix: string;
-  evaluator: Evaluator;
-  endpoints: EndpointView[];
-  network: NetworkView;
-  /** The module's key in the `terraform init` cache: '' at the root, `vpc`, `vpc.endpoints`. */
-  key: string;
-  /**
-   * Endpoints and NAT gateways of registry module calls whose code is not downloaded
-   * (terraform-aws-modules vpc, vpc-endpoints), from the built-in models.
-   */
-  registry: RegistryResources;
-  children: EvaluatedModule[];
-  /** Module call instances whose code cannot be read and that no built-in model covers. */
-  unreadModules: UnreadModule[];
-  /** For a called module: the call in its caller, and whether its code is downloaded (`terraform init`), not the user's own. */
-  origin?: ModuleOrigin;
-}
-
-export interface ModuleOrigin {
-  call: ModuleCall;
-  /** Read from `.terraform/modules` (or a local module inside such code): findings do not go there. */
-  downloaded: boolean;
-}
-
-export interface UnreadModule {
-  /** `module.ep["ssm"]`, with the caller's prefix. */
-  address: string;
-  call: ModuleCall;
-  reason: string;
-}
+import { readUsageFile } from './pricing/usage';
+import type { EvaluatedModule, ModuleAnalysis, ModuleOrigin, UnreadModule } from './analysis';
 
 /** What the evaluation of one analysis shares across its modules. */
 interface EvaluationContext {
@@ -69,22 +37,6 @@ interface EvaluationContext {
   rootDir: string;
 }
 
-export interface ModuleAnalysis {
-  dir: string;
-  /** The root module's files (child modules' files are in `modules`). */
-  files: HclFile[];
-  root: EvaluatedModule;
-  /** The root and every local child module, depth first. */
-  modules: EvaluatedModule[];
-  /** Every endpoint instance in the root and its local child modules. */
-  endpoints: EndpointView[];
-  findings: Finding[];
-  /** Problems reading inputs (an unreadable var file), as findings on those files. */
-  inputProblems: Finding[];
-  settings: AnalysisSettings;
-  /** The usage file read (vpceLens.usageFile, else infracost-usage.yml in the module), if any. */
-  usage?: UsageFile;
-}
 
 const MAX_MODULE_DEPTH = 8;
 
@@ -190,7 +142,7 @@ export class Analyzer {
   }
 
   private loadChild(
-    call: ModuleCall, caller: Evaluator, instance: Instance, callerKey: string, context: EvaluationContext, depth: number, callerDownloaded: boolean,
+    call: ModuleCall, caller: Evaluation, instance: Instance, callerKey: string, context: EvaluationContext, depth: number, callerDownloaded: boolean,
   ): EvaluatedModule | { reason: string } {
     if (depth >= MAX_MODULE_DEPTH) return { reason: `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not read` };
     const key = moduleKey(callerKey, call);

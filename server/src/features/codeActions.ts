@@ -14,7 +14,7 @@ import { guarded } from './guarded';
 import type { Feature } from './feature';
 import { toDiagnostic } from './lspTypes';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vpceLens`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vpceLens`;
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 /** Touching counts: a cursor at either end of a finding is on it. */
@@ -28,7 +28,7 @@ function workspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
   return { changes };
 }
 
-export function codeActionsFor(params: CodeActionParams, path: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): CodeAction[] {
+function codeActionsFor(params: CodeActionParams, path: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): CodeAction[] {
   const wants = (kind: string) => !params.context.only || params.context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const dir = dirname(path);
   const inModule = findings.filter((f) => dirname(f.file) === dir && !f.suppressed);
@@ -67,7 +67,7 @@ export function codeActionsFor(params: CodeActionParams, path: string, findings:
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } },
   register(ctx: FeatureContext) {
-    ctx.connection.onCodeAction((params) =>
+    ctx.connection.onCodeAction((params, token) =>
       guarded<CodeAction[]>(ctx, 'code actions', [], async () => {
         const path = URI.toPath(params.textDocument.uri);
         if (!path) return [];
@@ -76,7 +76,7 @@ export const codeActionsFeature: Feature = {
         const files = new DiskModuleFiles(ctx.documents);
         const textOf = (file: string): string | undefined => files.read(file)?.text;
         // The findings the diagnostics show: a called module's are its callers'.
-        return codeActionsFor(params, path, findingsOf(await ctx.analyses.analyze(dirname(path))), textOf);
+        return codeActionsFor(params, path, findingsOf(await ctx.analyses.analyze(dirname(path), token)), textOf);
       }),
     );
   },

@@ -14,9 +14,9 @@ import type { Feature } from './feature';
 export const codeLensFeature: Feature = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
   register(ctx) {
-    ctx.connection.onCodeLens(({ textDocument }) =>
+    ctx.connection.onCodeLens(({ textDocument }, token) =>
       guarded<CodeLens[]>(ctx, 'code lens', [], async () => {
-        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        const costs = await moduleCostsFor(ctx, textDocument.uri, token);
         if (!costs || !costs.settings.codeLensEnabled || !isConfigFile(costs.path)) return [];
         const options = { firstFile: costs.analysis.files[0]?.path, format: costs.settings.currencyFormat };
         const lenses = costLenses(costs.analysis.modules, costs.report, costs.path, options);

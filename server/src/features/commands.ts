@@ -2,26 +2,22 @@
 // in COMMANDS and this feature dispatches. Add a command here rather than calling
 // `connection.onExecuteCommand` elsewhere (a second registration would replace this one).
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import type { FeatureContext } from './context';
 import { costReportCommand } from './costReport';
-import type { Feature } from './feature';
-
-export interface ServerCommand {
-  id: string;
-  run(ctx: FeatureContext, args: readonly unknown[]): Promise<unknown>;
-}
+import type { Feature, ServerCommand } from './feature';
+import { rethrowCancelled } from './guarded';
 
 const COMMANDS: readonly ServerCommand[] = [costReportCommand];
 
 export const commandsFeature: Feature = {
   capabilities: { executeCommandProvider: { commands: COMMANDS.map((c) => c.id) } },
   register(ctx) {
-    ctx.connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    ctx.connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       const handler = COMMANDS.find((c) => c.id === command);
       if (!handler) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
       try {
-        return await handler.run(ctx, args ?? []);
+        return await handler.run(ctx, args ?? [], token);
       } catch (error) {
+        rethrowCancelled(error, command);
         ctx.log(`vpce-lens: ${command} failed: ${(error as Error).stack ?? String(error)}`);
         throw new ResponseError(ErrorCodes.InternalError, (error as Error).message);
       }

@@ -28,14 +28,14 @@ export const completionFeature: Feature = {
     const itemSupport = ctx.clientCapabilities.textDocument?.completion?.completionItem;
     const snippets = itemSupport?.snippetSupport === true;
     const labelDetails = itemSupport?.labelDetailsSupport === true;
-    ctx.connection.onCompletion(({ textDocument, position }) =>
+    ctx.connection.onCompletion(({ textDocument, position }, token) =>
       guarded<CompletionList>(ctx, 'completion', EMPTY, async () => {
         const path = URI.toPath(textDocument.uri);
         const document = path ? ctx.documents.document(path) : undefined;
         if (!path || !document || !isConfigFile(path)) return EMPTY;
         // The last analysis is enough for the region, prices and the module's other blocks;
         // what is at the cursor comes from the current text.
-        const analysis = ctx.analyses.cachedFor(path)?.analysis ?? (await ctx.analyses.analyze(dirname(path))).analysis;
+        const analysis = ctx.analyses.cachedFor(path)?.analysis ?? (await ctx.analyses.analyze(dirname(path), token)).analysis;
         const { currencyFormat } = await ctx.settings.get(dirname(path));
         const candidates = completionsAt({ analysis, text: document.getText(), position, format: currencyFormat });
         return { isIncomplete: false, items: candidates.map((c) => toItem(c, snippets, labelDetails)) };

@@ -14,9 +14,9 @@ import type { Feature } from './feature';
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
-    ctx.connection.onHover(({ textDocument, position }) =>
+    ctx.connection.onHover(({ textDocument, position }, token) =>
       guarded<Hover | null>(ctx, 'hover', null, async () => {
-        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        const costs = await moduleCostsFor(ctx, textDocument.uri, token);
         if (!costs) return null;
         const target = costTargetAt(costs.analysis.modules, costs.path, position);
         if (!target) return null;

@@ -6,5 +6,6 @@ import { completionFeature } from './completion';
 import type { Feature } from './feature';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
+import { statsFeature } from './stats';
 
-export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, inlayHintsFeature, commandsFeature, completionFeature, codeActionsFeature];
+export const FEATURES: readonly Feature[] = [hoverFeature, codeLensFeature, inlayHintsFeature, commandsFeature, completionFeature, codeActionsFeature, statsFeature];

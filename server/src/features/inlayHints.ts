@@ -14,9 +14,9 @@ import type { Feature } from './feature';
 export const inlayHintsFeature: Feature = {
   capabilities: { inlayHintProvider: { resolveProvider: false } },
   register(ctx) {
-    ctx.connection.languages.inlayHint.on(({ textDocument, range }) =>
+    ctx.connection.languages.inlayHint.on(({ textDocument, range }, token) =>
       guarded<InlayHint[]>(ctx, 'inlay hints', [], async () => {
-        const costs = await moduleCostsFor(ctx, textDocument.uri);
+        const costs = await moduleCostsFor(ctx, textDocument.uri, token);
         const document = costs && ctx.documents.document(costs.path);
         if (!costs || !document || !costs.settings.inlayHintsEnabled || !isConfigFile(costs.path)) return [];
         const command = { title: 'Show Cost Report', command: SHOW_COST_REPORT_COMMAND, arguments: [URI.fromPath(costs.dir)] };

@@ -2,7 +2,7 @@
 // contexts only (elsewhere: none, so that other Terraform tooling is not crowded). The place
 // comes from the current text; the module's region, prices and other endpoints come from its
 // analysis, which may be a keystroke old.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import type { CurrencyFormat } from '../pricing/format';
 import type { Position } from '../types';
 import { argumentCompletions } from './arguments';

@@ -2,10 +2,10 @@
 // that prices are shown for, how the module writes the region in service names, which
 // services it already has endpoints for, and which endpoint blocks a `locals` list drives.
 // The analysis may be a keystroke old; the current file's blocks come from the scan.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import { type Expr, findAttribute, referenceParts } from '../parse/ast';
 import type { EndpointType } from '../model/endpoints';
-import { ENDPOINT_TYPES } from '../model/endpoints';
+import { PROVIDER_DEFAULT_TYPE, asEndpointType } from '../services/endpointTypes';
 import type { Resource } from '../model/module';
 import { type RegionResolution, providerRegion, resolveRegion } from '../model/region';
 import { regionDataSourceReference } from '../model/regionAttribute';
@@ -14,7 +14,7 @@ import { referencedAddresses } from '../model/viewHelpers';
 import { parseServiceName } from '../services/catalogue';
 import type { ScannedBlock } from './scan';
 
-export const ENDPOINT_RESOURCE = 'aws_vpc_endpoint';
+const ENDPOINT_RESOURCE = 'aws_vpc_endpoint';
 
 export interface AzBasis {
   count: number;
@@ -117,7 +117,7 @@ export function scannedEndpoint(block: ScannedBlock): EndpointBlock {
   const defaulted = typeAttribute === undefined || typeAttribute.valueText.trim() === 'null';
   return {
     address: `${ENDPOINT_RESOURCE}.${block.labels[1] ?? ''}`,
-    type: defaulted ? 'Gateway' : asEndpointType(written),
+    type: defaulted ? PROVIDER_DEFAULT_TYPE : asEndpointType(written),
     typeDefaulted: defaulted,
   };
 }
@@ -126,12 +126,9 @@ function declaredTypeOf(analysis: ModuleAnalysis, resource: Resource): EndpointB
   const attribute = findAttribute(resource.block.body, 'vpc_endpoint_type');
   const value = attribute ? analysis.root.evaluator.evaluate(attribute.expr, MODULE_SCOPE) : null;
   // Not written, or null (unset): the provider's default.
-  return { address: resource.address, type: asEndpointType(value ?? 'Gateway'), typeDefaulted: value === null };
+  return { address: resource.address, type: asEndpointType(value ?? PROVIDER_DEFAULT_TYPE), typeDefaulted: value === null };
 }
 
-function asEndpointType(value: unknown): EndpointType | undefined {
-  return (ENDPOINT_TYPES as readonly unknown[]).includes(value) ? (value as EndpointType) : undefined;
-}
 
 function endpointResources(analysis: ModuleAnalysis): Resource[] {
   return [...analysis.root.evaluator.module.resources.values()].filter((r) => r.mode === 'managed' && r.type === ENDPOINT_RESOURCE);

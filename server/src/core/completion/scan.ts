@@ -5,8 +5,9 @@
 // string swallow the next lines or a whole `locals` block. A quoted string cannot span lines
 // in HCL, so here an unterminated one ends at its line, and the rest of the file keeps its shape.
 import type { Position, Range } from '../types';
+import { LineIndex } from '../text';
 
-export interface ScannedAttribute {
+interface ScannedAttribute {
   name: string;
   /** The value's source text, trimmed. */
   valueText: string;
@@ -443,26 +444,16 @@ class Scanner {
     };
   }
 
-  private lineStarts: number[] | undefined;
+  private lines: LineIndex | undefined;
 
   positionAt(offset: number): Position {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let k = 0; k < this.text.length; k++) if (this.text[k] === '\n') this.lineStarts.push(k + 1);
-    }
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low]! };
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.positionAt(offset);
   }
 
   offsetOf(position: Position): number {
-    this.positionAt(0);
-    return (this.lineStarts![position.line] ?? this.text.length) + position.character;
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.offsetAt(position);
   }
 }
 

@@ -5,7 +5,7 @@ import type { CostReport, ResourceCost } from '../pricing/moduleCosts';
 import type { UnpricedItem } from '../pricing/unpriced';
 import { whyChanged } from './why';
 
-export type ChangeKind = 'added' | 'removed' | 'changed';
+type ChangeKind = 'added' | 'removed' | 'changed';
 
 /** A resource instance priced on every side it exists on, whose price or priced inputs changed. */
 export interface CostChange {

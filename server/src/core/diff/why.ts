@@ -6,7 +6,7 @@ import { typeLabel } from '../pricing/summary';
 const GB = (n: number) => `${n.toLocaleString('en-US')} GB/month`;
 
 /** One entry per priced input that differs; empty when none does. */
-export function changedInputs(before: ResourceCost, after: ResourceCost): string[] {
+function changedInputs(before: ResourceCost, after: ResourceCost): string[] {
   const why: string[] = [];
   const differs = <T>(a: T, b: T, say: (a: T, b: T) => string) => {
     if (a !== b) why.push(say(a, b));

@@ -1,18 +1,12 @@
 // Applies text edits to a text (tests, fix-all, the fuzz test). Edits must not overlap; they
 // are applied from the end so earlier positions stay valid.
-import type { Position, TextEdit } from '../types';
-
-function offsetAt(lineStarts: number[], text: string, p: Position): number {
-  const start = lineStarts[p.line];
-  if (start === undefined) return text.length;
-  return Math.min(start + p.character, text.length);
-}
+import type { TextEdit } from '../types';
+import { LineIndex } from '../text';
 
 export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineIndex(text);
   const resolved = edits
-    .map((e) => ({ start: offsetAt(lineStarts, text, e.range.start), end: offsetAt(lineStarts, text, e.range.end), newText: e.newText }))
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   let lastStart = Infinity;

@@ -3,6 +3,7 @@
 import type { Attribute, Block, Expr, HclFile } from '../parse/ast';
 import type { Position, Range, TextEdit } from '../types';
 import { attributeLine, blockStyle } from './style';
+import { directiveFor } from '../suppression';
 
 const at = (line: number, character: number): Position => ({ line, character });
 
@@ -82,5 +83,5 @@ export function removeListElement(file: HclFile, list: { items: readonly { range
 
 /** Adds a `# vpce-lens:ignore ID` comment on its own line above `line`, indented like `column`. */
 export function suppressionComment(file: HclFile, line: number, column: number, rule: string): TextEdit {
-  return { file: file.path, range: { start: at(line, 0), end: at(line, 0) }, newText: `${' '.repeat(column)}# vpce-lens:ignore ${rule}${file.lineEnding}` };
+  return { file: file.path, range: { start: at(line, 0), end: at(line, 0) }, newText: `${' '.repeat(column)}${directiveFor(rule)}${file.lineEnding}` };
 }

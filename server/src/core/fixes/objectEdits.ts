@@ -20,7 +20,7 @@ export function appendMapEntries(file: HclFile, map: ObjectExpr, value: string, 
  * Appends `[key, value]` items to an object literal, in its style. An empty `{}` opens up over
  * lines, its items one level deeper than `lineIndent`, the indentation of the line it is on.
  */
-export function appendItems(file: HclFile, object: ObjectExpr, items: readonly (readonly [string, string])[], lineIndent = 0): TextEdit {
+function appendItems(file: HclFile, object: ObjectExpr, items: readonly (readonly [string, string])[], lineIndent = 0): TextEdit {
   const last = object.items.at(-1);
   const quoted = object.items.some((i) => i.key.kind !== 'variable');
   const keyText = (key: string) => (!quoted && IDENTIFIER.test(key) ? key : JSON.stringify(key));

@@ -2,8 +2,10 @@
 // indented like that line; when the line above already is such a comment, the ID joins it, so
 // a suppression already there keeps working.
 import type { Finding, Fix } from '../types';
+import { directiveFor, suppressedRules } from '../suppression';
 
-const DIRECTIVE_LINE = /^\s*#\s*vpce-lens:ignore\b(.*)$/;
+/** A line that is only a comment: a directive on it can take one more ID at its end. */
+const COMMENT_LINE = /^\s*(#|\/\/)/;
 
 export function suppressionFix(finding: Pick<Finding, 'file' | 'rule' | 'range'>, text: string): Fix {
   const lines = text.split('\n');
@@ -11,15 +13,14 @@ export function suppressionFix(finding: Pick<Finding, 'file' | 'rule' | 'range'>
   const line = finding.range.start.line;
   const title = `Suppress ${finding.rule} here`;
   const above = line > 0 ? lines[line - 1]?.replace(/\r$/, '') : undefined;
-  const directive = above === undefined ? null : DIRECTIVE_LINE.exec(above);
-  if (above !== undefined && directive) {
-    const listed = directive[1]!.split(/[\s,]+/).filter((s) => /^VPCE\d{3}$/.test(s));
+  const listed = above !== undefined && COMMENT_LINE.test(above) ? suppressedRules(above) : undefined;
+  if (above !== undefined && listed !== undefined) {
     // A directive without IDs already suppresses every rule.
-    if (listed.length === 0 || listed.includes(finding.rule)) return { title, edits: [] };
+    if (listed === 'all' || listed.includes(finding.rule)) return { title, edits: [] };
     const end = { line: line - 1, character: above.length };
     return { title, edits: [{ file: finding.file, range: { start: end, end }, newText: ` ${finding.rule}` }] };
   }
   const indent = /^[ \t]*/.exec(lines[line] ?? '')![0];
   const start = { line, character: 0 };
-  return { title, edits: [{ file: finding.file, range: { start, end: start }, newText: `${indent}# vpce-lens:ignore ${finding.rule}${lineEnding}` }] };
+  return { title, edits: [{ file: finding.file, range: { start, end: start }, newText: `${indent}${directiveFor(finding.rule)}${lineEnding}` }] };
 }

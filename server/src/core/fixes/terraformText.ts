@@ -16,7 +16,7 @@ export interface TextStyle {
   aligned: boolean;
 }
 
-export const DEFAULT_TEXT_STYLE: TextStyle = { unit: '  ', aligned: true };
+const DEFAULT_TEXT_STYLE: TextStyle = { unit: '  ', aligned: true };
 
 /** The style of the first block that shows one; terraform fmt's (aligned `=`) otherwise. */
 export function styleOf(blocks: readonly (Block | undefined)[]): TextStyle {
@@ -46,7 +46,7 @@ export function blockText(header: string, attributes: readonly (readonly [string
 }
 
 /** `aws_route_table.private[0].id`: the id of one instance, written from inside its module. */
-export function instanceIdRef(instance: Instance): string {
+function instanceIdRef(instance: Instance): string {
   return `${instanceAddress(instance.resource.address, instance.key)}.id`;
 }
 

@@ -7,7 +7,7 @@ import { findAttribute } from '../parse/ast';
 import { assume, assumption } from './assumptions';
 import { computed, dataSourceRegion } from './dataArguments';
 import { evaluateArgument } from './viewHelpers';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import type { Instance } from './scope';
 import { type Value, asString, isList, isUnknown, unknown } from './values';
 import table from './data/availability-zones.json';
@@ -27,7 +27,7 @@ const READABLE_FILTERS: Record<string, { keeps: (region: string) => string; zone
 
 type ZoneCount = { count: number; note: string } | { reason: string };
 
-export function availabilityZonesAttribute(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+export function availabilityZonesAttribute(evaluator: Evaluation, instance: Instance, attribute: string): Value | undefined {
   if (attribute !== 'names' && attribute !== 'zone_ids' && attribute !== 'id' && attribute !== 'group_names') return undefined;
   const region = dataSourceRegion(evaluator, instance);
   if (attribute === 'id') return region;
@@ -38,7 +38,7 @@ export function availabilityZonesAttribute(evaluator: Evaluator, instance: Insta
   return Array.from({ length: zones.count }, (_, i) => unknown(`${instance.address}.${attribute}[${i}] is known only after apply`, `${instance.address}.${attribute}[${i}]`));
 }
 
-function zoneCount(evaluator: Evaluator, instance: Instance, region: string): ZoneCount {
+function zoneCount(evaluator: Evaluation, instance: Instance, region: string): ZoneCount {
   const ids = Object.prototype.hasOwnProperty.call(ZONES, region) ? ZONES[region]! : undefined;
   if (!ids) return { reason: `the Availability Zones of ${region} are not in the shipped table` };
   if (VARIES[region]) return { reason: `the number of Availability Zones of ${region} depends on the account: ${VARIES[region]}` };
@@ -70,7 +70,7 @@ function zoneCount(evaluator: Evaluator, instance: Instance, region: string): Zo
  * (Local Zones the account opted in would be listed too); a reason when a filter may drop
  * Availability Zones or cannot be read.
  */
-function filtersKeepZones(evaluator: Evaluator, instance: Instance, region: string): boolean | string {
+function filtersKeepZones(evaluator: Evaluation, instance: Instance, region: string): boolean | string {
   const blocks = instance.resource.block.body.blocks;
   if (blocks.some((b) => b.type === 'dynamic')) return 'dynamic filter blocks cannot be read';
   let zonesOnly = false;

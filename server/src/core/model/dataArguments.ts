@@ -2,7 +2,7 @@
 // assumption when the Terraform does not say it), and the Unknown of an attribute known only
 // after apply.
 import { assume, assumption, type Assumption } from './assumptions';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import { regionIsFromCode, resolveRegion, type RegionResolution } from './region';
 import type { Instance } from './scope';
 import { evaluateArgument } from './viewHelpers';
@@ -18,7 +18,7 @@ export function computed(instance: Instance, attribute: string, reason = `${inst
  * When neither is written, the vpceLens.region setting or the fallback stand in for it, and
  * the value read is marked as resting on that assumption. Unknown when its own argument is.
  */
-export function dataSourceRegion(evaluator: Evaluator, instance: Instance): string | Unknown {
+export function dataSourceRegion(evaluator: Evaluation, instance: Instance): string | Unknown {
   const own = evaluateArgument(evaluator, instance, 'region');
   if (own !== undefined && typeof own !== 'string') return computed(instance, 'region', isUnknown(own) ? own.reason : 'a region that is not a string');
   const resolution = resolveRegion(evaluator, instance);

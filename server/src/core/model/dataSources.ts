@@ -8,17 +8,17 @@ import { availabilityZonesAttribute } from './availabilityZones';
 import { computed, dataSourceRegion } from './dataArguments';
 import { evaluateArgument } from './viewHelpers';
 import { endpointServiceAttribute } from './endpointServiceData';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import { partitionOf, regionDescription } from './partitions';
 import type { Instance } from './scope';
 import type { Value } from './values';
 
-type DataSourceReader = (evaluator: Evaluator, instance: Instance, attribute: string) => Value | undefined;
+type DataSourceReader = (evaluator: Evaluation, instance: Instance, attribute: string) => Value | undefined;
 
 /** `ec2.eu-west-1.amazonaws.com` -> `eu-west-1`: the `endpoint` argument selects a Region too. */
 const EC2_ENDPOINT = /^ec2\.([a-z0-9-]+)\./;
 
-function awsRegion(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+function awsRegion(evaluator: Evaluation, instance: Instance, attribute: string): Value | undefined {
   if (!['name', 'region', 'id', 'description', 'endpoint'].includes(attribute)) return undefined;
   // `region` (provider v6), the deprecated `name` or `endpoint` select a Region; else the provider's.
   const selected = evaluateArgument(evaluator, instance, 'region') === undefined
@@ -37,7 +37,7 @@ function endpointRegion(endpoint: Value | undefined, instance: Instance): Value 
   return match ? match[1]! : computed(instance, 'region', `${endpoint} is not an EC2 endpoint this reads`);
 }
 
-function awsPartition(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+function awsPartition(evaluator: Evaluation, instance: Instance, attribute: string): Value | undefined {
   if (!['partition', 'id', 'dns_suffix', 'reverse_dns_prefix'].includes(attribute)) return undefined;
   const region = dataSourceRegion(evaluator, instance);
   if (typeof region !== 'string') return computed(instance, attribute);
@@ -53,7 +53,7 @@ const READERS: Record<string, DataSourceReader> = {
   aws_availability_zones: availabilityZonesAttribute,
 };
 
-export function dataSourceAttribute(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+export function dataSourceAttribute(evaluator: Evaluation, instance: Instance, attribute: string): Value | undefined {
   const reader = Object.prototype.hasOwnProperty.call(READERS, instance.resource.type) ? READERS[instance.resource.type] : undefined;
   return reader?.(evaluator, instance, attribute);
 }

@@ -7,11 +7,11 @@
 import { parseServiceName, serviceByShortName } from '../services/catalogue';
 import { computed, dataSourceRegion } from './dataArguments';
 import { evaluateArgument } from './viewHelpers';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import type { Instance } from './scope';
 import { type Value, isUnknown } from './values';
 
-export function endpointServiceAttribute(evaluator: Evaluator, instance: Instance, attribute: string): Value | undefined {
+export function endpointServiceAttribute(evaluator: Evaluation, instance: Instance, attribute: string): Value | undefined {
   const argument = (name: string) => evaluateArgument(evaluator, instance, name);
   switch (attribute) {
     case 'service':
@@ -32,7 +32,7 @@ export function endpointServiceAttribute(evaluator: Evaluator, instance: Instanc
   }
 }
 
-function serviceName(evaluator: Evaluator, instance: Instance): Value | undefined {
+function serviceName(evaluator: Evaluation, instance: Instance): Value | undefined {
   const written = evaluateArgument(evaluator, instance, 'service_name');
   if (written !== undefined) return written;
   const service = evaluateArgument(evaluator, instance, 'service');
@@ -43,7 +43,7 @@ function serviceName(evaluator: Evaluator, instance: Instance): Value | undefine
 }
 
 /** The catalogue entry of an AWS service the data source names, if it names one. */
-function awsService(evaluator: Evaluator, instance: Instance) {
+function awsService(evaluator: Evaluation, instance: Instance) {
   const name = serviceName(evaluator, instance);
   if (typeof name !== 'string') return undefined;
   const parsed = parseServiceName(name);
@@ -55,7 +55,7 @@ function awsService(evaluator: Evaluator, instance: Instance) {
  * service with both types (s3, dynamodb) matches twice without the `service_type` argument,
  * which the provider rejects: Unknown then, as for services whose types are not confirmed.
  */
-function serviceType(evaluator: Evaluator, instance: Instance): string | undefined {
+function serviceType(evaluator: Evaluation, instance: Instance): string | undefined {
   const service = awsService(evaluator, instance);
   if (!service) return undefined;
   if (service.interface === true && !service.gateway) return 'Interface';

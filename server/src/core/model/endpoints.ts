@@ -1,6 +1,7 @@
 // The typed view of every `aws_vpc_endpoint` instance: what it is, where, attached to what.
 // Rules and costs read this, never the raw blocks.
 import { parseServiceName, type ParsedServiceName } from '../services/catalogue';
+import { PROVIDER_DEFAULT_TYPE, asEndpointType, type EndpointType } from '../services/endpointTypes';
 import { type Assumption, NONE, withAssumptionsIn } from './assumptions';
 import type { Evaluator } from './evaluator';
 import type { ModuleCall, Resource } from './module';
@@ -11,8 +12,7 @@ import { type MapValue, type Value, asString, isUnknown } from './values';
 import type { Location } from '../types';
 import { associationsOf, type AssociationKind } from './associations';
 
-export const ENDPOINT_TYPES = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'] as const;
-export type EndpointType = (typeof ENDPOINT_TYPES)[number];
+export type { EndpointType } from '../services/endpointTypes';
 
 export interface Attachments {
   /** Distinct members, inline and through association resources; undefined when unknown. */
@@ -74,7 +74,7 @@ export function endpointViews(evaluator: Evaluator): EndpointView[] {
 }
 
 /** The view of one instance, with what its instances and values rest on. */
-export function endpointView(evaluator: Evaluator, instance: Instance): EndpointView {
+function endpointView(evaluator: Evaluator, instance: Instance): EndpointView {
   return withAssumptionsIn(() => {
     evaluator.refs.instances(instance.resource); // what decided the instances counts too
     return readView(evaluator, instance);
@@ -83,7 +83,7 @@ export function endpointView(evaluator: Evaluator, instance: Instance): Endpoint
 
 function readView(evaluator: Evaluator, instance: Instance): EndpointView {
   const typeValue = evaluateArgument(evaluator, instance, 'vpc_endpoint_type');
-  const type = typeValue === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeValue) ?? '') ? (typeValue as EndpointType) : undefined;
+  const type = typeValue === undefined ? PROVIDER_DEFAULT_TYPE : asEndpointType(typeValue);
   const serviceName = serviceNameOf(evaluator, instance);
   const dns = evaluateArgument(evaluator, instance, 'private_dns_enabled');
   return {

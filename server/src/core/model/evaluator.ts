@@ -9,7 +9,8 @@ import { callFunction } from './functions';
 import { forExpression } from './iteration';
 import type { TerraformModule } from './module';
 import { asBool, binaryOperation, logicalOperation, unaryOperation } from './operators';
-import { References, type ReferenceOptions } from './references';
+import type { ReferenceOptions } from './evaluation';
+import { References } from './references';
 import type { Scope } from './scope';
 import { renderParts, templateValue } from './templateValues';
 import {

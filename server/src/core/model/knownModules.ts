@@ -1,7 +1,7 @@
 // Outputs of registry modules that are understood from their inputs (data/known-modules.json),
 // e.g. `module.vpc.private_subnets` has one (unknown) subnet id per `private_subnets` input.
 import knownModules from './data/known-modules.json';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import type { ModuleCall } from './module';
 import type { Instance } from './scope';
 import { type InstanceValue, type Value, isList, unknown } from './values';
@@ -21,7 +21,7 @@ export function registrySource(source: string | undefined): string | undefined {
   return source.replace(/^registry\.terraform\.io\//, '').split('//')[0]?.split('?')[0];
 }
 
-export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, instance: Instance): Value | undefined {
+export function knownModuleOutput(evaluator: Evaluation, call: ModuleCall, instance: Instance): Value | undefined {
   const identity = instance.address;
   const source = registrySource(call.source);
   const known = source && !call.source?.includes('//') ? MODULES[source] : undefined;
@@ -38,7 +38,7 @@ export function knownModuleOutput(evaluator: Evaluator, call: ModuleCall, instan
   } satisfies InstanceValue;
 }
 
-function outputValue(evaluator: Evaluator, call: ModuleCall, instance: Instance, rule: OutputRule, identity: string): Value {
+function outputValue(evaluator: Evaluation, call: ModuleCall, instance: Instance, rule: OutputRule, identity: string): Value {
   if (rule.idOfCall) {
     const callId = `${identity.slice(0, identity.lastIndexOf('.'))}.id`;
     return unknown(`${identity} is known only after apply`, callId);

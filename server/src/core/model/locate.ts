@@ -1,8 +1,9 @@
-// What priced thing is at a position of a file: an aws_vpc_endpoint or aws_nat_gateway block
+// What priced thing is at a position of a file: a block of a priced kind (pricing/pricedKinds.ts)
 // (header or body), a call of a registry module vpce-lens prices, any other module call (what
 // its instances create, or why its code cannot be read), or the element of a list or
 // map that creates endpoints through for_each (a `locals` list entry, an `endpoints` map
 // entry). The innermost wins, so an entry of a module call's map beats the call itself.
+import { kindOfResourceType, type PricedKindName } from '../pricing/pricedKinds';
 import type { Position, Range } from '../types';
 import type { ModuleCall } from './module';
 import { everyModuleInstance } from './scope';
@@ -22,7 +23,7 @@ export interface LocatableModule {
   unreadModules: readonly { address: string; call: ModuleCall; reason: string }[];
 }
 
-export type CostTargetKind = 'vpc_endpoint' | 'nat_gateway' | 'vpc-endpoints module' | 'vpc module' | 'module' | 'element';
+type CostTargetKind = PricedKindName | 'vpc-endpoints module' | 'vpc module' | 'module' | 'element';
 
 export interface CostTarget {
   kind: CostTargetKind;
@@ -43,8 +44,6 @@ export interface CostTarget {
   /** Things about a registry module call the hover should say (unknown inputs, NAT count). */
   notes: string[];
 }
-
-const PRICED_TYPES: Record<string, CostTargetKind> = { aws_vpc_endpoint: 'vpc_endpoint', aws_nat_gateway: 'nat_gateway' };
 
 export function costTargetAt(modules: readonly LocatableModule[], file: string, position: Position): CostTarget | undefined {
   const candidates: CostTarget[] = [];
@@ -120,7 +119,7 @@ export function targetResources<T extends { address: string }>(target: CostTarge
 function blockTargets(module: LocatableModule, file: string): CostTarget[] {
   const targets: CostTarget[] = [];
   for (const resource of module.evaluator.module.resources.values()) {
-    const kind = PRICED_TYPES[resource.type];
+    const kind = kindOfResourceType(resource.type);
     if (!kind || resource.mode !== 'managed' || resource.file !== file) continue;
     const instances = module.evaluator.refs.instances(resource);
     targets.push({
@@ -174,7 +173,7 @@ function elementTargets(module: LocatableModule, file: string): CostTarget[] {
 }
 
 
-export function contains(range: Range, p: Position): boolean {
+function contains(range: Range, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return afterStart && beforeEnd;

@@ -30,13 +30,13 @@ export interface Variable {
   nullable: boolean;
 }
 
-export interface Local {
+interface Local {
   name: string;
   attribute: Attribute;
   file: string;
 }
 
-export interface ProviderConfig {
+interface ProviderConfig {
   /** `aws` or `aws.<alias>`. */
   key: string;
   block: Block;
@@ -53,7 +53,7 @@ export interface ModuleCall {
   forEach?: Expr;
 }
 
-export interface Output {
+interface Output {
   name: string;
   value?: Expr;
   block: Block;

@@ -6,7 +6,7 @@ import type { ModuleFiles } from '../workspace';
 import type { ModuleCall } from './module';
 import { normalizeModuleSource } from './registryModules/sources';
 
-export const MODULE_MANIFEST = join('.terraform', 'modules', 'modules.json');
+const MODULE_MANIFEST = join('.terraform', 'modules', 'modules.json');
 
 interface ManifestEntry {
   dir: string;

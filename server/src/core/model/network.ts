@@ -11,7 +11,7 @@ import { evaluateArgument, referenceKey, referenceList } from './viewHelpers';
 import { type Value, asNumber, asString, isList } from './values';
 
 export interface SubnetView { address: string; instance: Instance; vpc?: string; availabilityZone?: string; cidr?: string }
-export interface RouteView { destination?: string; target: 'internet_gateway' | 'nat_gateway' | 'transit_gateway' | 'other' | 'unknown'; targetKey?: string }
+interface RouteView { destination?: string; target: 'internet_gateway' | 'nat_gateway' | 'transit_gateway' | 'other' | 'unknown'; targetKey?: string }
 export interface RouteTableView { address: string; instance: Instance; vpc?: string; routes: RouteView[] }
 export interface NatGatewayView {
   address: string; instance: Instance; subnet?: string; connectivity: 'public' | 'private'; region: RegionResolution;

@@ -80,7 +80,7 @@ export function logicalOperation(op: '&&' | '||', left: Value, right: Value): Va
  * only if known, unless their shapes already differ (cty: types that cannot conform). Values
  * with the same identity are the same value, Unknowns included.
  */
-export function equals(a: Value, b: Value): boolean | undefined {
+function equals(a: Value, b: Value): boolean | undefined {
   const ka = identityKey(a);
   if (ka !== undefined && ka === identityKey(b)) return true;
   if (isUnknown(a) || isUnknown(b)) return undefined;

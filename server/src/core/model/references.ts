@@ -5,51 +5,23 @@ import type { Step } from '../parse/ast';
 import { type Assumption, closeFrame, openFrame, replay } from './assumptions';
 import { dataSourceAttribute } from './dataSources';
 import type { CallContext } from './functions';
-import type { Evaluator } from './evaluator';
+import type { Evaluation, ReferenceOptions } from './evaluation';
 import { inputVariableValue } from './inputVariables';
 import { knownModuleOutput } from './knownModules';
 import { callAsResource, type ModuleCall, type Resource } from './module';
 import { MODULE_LEVEL_SCOPE, instanceAddress, type Instance, type Instances, type Scope } from './scope';
-import type { RegionResolution } from './region';
 import { type InstanceValue, type MapValue, type Value, asString, evalError, isList, isMap, isUnknown, unknown, sortedEntries } from './values';
-
-export interface ReferenceOptions {
-  /** Prefix of every address in this module: '' at the root, `module.net.` in a child. */
-  addressPrefix: string;
-  /** The `vpceLens.region` setting (or `--region`), used when no provider says, and its name for messages. */
-  regionSetting?: { region: string; label: string };
-  /** A calling module's provider regions, for a child module's resources. */
-  inheritedProviderRegion?: (providerKey: string) => RegionResolution | undefined;
-  /**
-   * A reusable module opened alone (no provider configuration of its own): a variable left at a
-   * `""` default is a placeholder its callers fill, so it is Unknown rather than an empty string.
-   */
-  placeholderDefaults?: boolean;
-  /**
-   * Reads and evaluates one instance of a child module (a local source, or one `terraform init`
-   * downloaded), with that instance's inputs; undefined when its code cannot be read.
-   */
-  loadChildModule?: (call: ModuleCall, caller: Evaluator, instance: Instance) => Evaluator | undefined;
-  /** The root module's directory: Terraform's working directory, which `path.module` and file paths are relative to. */
-  rootDir?: string;
-  /** Reads a file for the file functions: its bytes, 'missing', or undefined when it cannot be read. */
-  readFile?: (absolutePath: string) => Uint8Array | 'missing' | undefined;
-  /** The regular files under a directory (absolute paths), for fileset(). */
-  listFiles?: (absoluteDir: string) => readonly string[] | undefined;
-  /** What the calling module assumed to compute each input (module.variableValues) it gives. */
-  inputAssumptions?: ReadonlyMap<string, ReadonlySet<Assumption>>;
-}
 
 export class References {
   private readonly cache = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
   private readonly instanceCache = new Map<string, Instances>();
   /** Child module evaluators by module instance address (`module.ep["ssm"]`). */
-  private readonly childModules = new Map<string, Evaluator | undefined>();
+  private readonly childModules = new Map<string, Evaluation | undefined>();
   /** The assumptions (assumptions.ts) each cached value rests on, for the few that rest on any. */
   private readonly notes = new Map<string, ReadonlySet<Assumption>>();
 
-  constructor(private readonly evaluator: Evaluator, readonly options: ReferenceOptions) {}
+  constructor(private readonly evaluator: Evaluation, readonly options: ReferenceOptions) {}
 
   /**
    * Computes a value once per analysis; guards against reference cycles (a value that depends
@@ -261,7 +233,7 @@ export class References {
   }
 
   /** The evaluated child module of one instance of a call, if its code can be read. */
-  childModule(call: ModuleCall, instance: Instance): Evaluator | undefined {
+  childModule(call: ModuleCall, instance: Instance): Evaluation | undefined {
     if (!this.childModules.has(instance.address)) {
       this.childModules.set(instance.address, undefined); // a module that calls itself ends here
       this.childModules.set(instance.address, this.options.loadChildModule?.(call, this.evaluator, instance));

@@ -3,27 +3,20 @@
 // variable that configuration points at, the vpceLens.region setting, us-east-1.
 import type { Expr } from '../parse/ast';
 import { findAttribute, referenceParts } from '../parse/ast';
-import type { Evaluator } from './evaluator';
+import type { Evaluation, RegionResolution } from './evaluation';
 import type { Instance } from './scope';
 import { MODULE_SCOPE } from './scope';
 
-export type RegionSource = 'resource' | 'provider' | 'variable' | 'setting' | 'default';
+export type { RegionResolution } from './evaluation';
 
-export interface RegionResolution {
-  region: string;
-  source: RegionSource;
-  /** A readable account of where the region came from. */
-  detail: string;
-}
-
-export const FALLBACK_REGION = 'us-east-1';
+const FALLBACK_REGION = 'us-east-1';
 
 /** True when the region was read from the Terraform itself (not a setting or the fallback). */
 export function regionIsFromCode(resolution: RegionResolution): boolean {
   return resolution.source === 'resource' || resolution.source === 'provider' || resolution.source === 'variable';
 }
 
-export function resolveRegion(evaluator: Evaluator, instance: Instance): RegionResolution {
+export function resolveRegion(evaluator: Evaluation, instance: Instance): RegionResolution {
   const own = findAttribute(instance.resource.block.body, 'region');
   if (own) {
     const value = evaluator.evaluate(own.expr, instance.scope);
@@ -35,7 +28,7 @@ export function resolveRegion(evaluator: Evaluator, instance: Instance): RegionR
 }
 
 /** The region of a provider configuration (`aws`, `aws.west`) in this module or its callers. */
-export function providerRegion(evaluator: Evaluator, providerKey: string): RegionResolution {
+export function providerRegion(evaluator: Evaluation, providerKey: string): RegionResolution {
   const config = evaluator.module.providers.get(providerKey);
   const regionAttribute = config ? findAttribute(config.block.body, 'region') : undefined;
   if (regionAttribute) {

@@ -5,7 +5,7 @@
 import type { Expr } from '../parse/ast';
 import { type Value, isInstance, isList, isMap, isUnknown } from './values';
 
-export type PrimitiveKind = 'string' | 'number' | 'bool';
+type PrimitiveKind = 'string' | 'number' | 'bool';
 
 export type TypeConstraint =
   /** A placeholder Terraform replaces with the type of the value (a single type in collections). */
@@ -15,7 +15,7 @@ export type TypeConstraint =
   | { readonly kind: 'tuple'; readonly elements: readonly TypeConstraint[] }
   | { readonly kind: 'object'; readonly attributes: ReadonlyMap<string, ObjectAttribute> };
 
-export interface ObjectAttribute {
+interface ObjectAttribute {
   readonly type: TypeConstraint;
   /** `optional(T)` or `optional(T, default)`: may be left out (or null) by the caller. */
   readonly optional: boolean;
@@ -119,7 +119,7 @@ export function typeOfValue(value: Value): TypeConstraint {
   return ANY;
 }
 
-export function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
+function sameType(a: TypeConstraint, b: TypeConstraint): boolean {
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case 'list': case 'set': case 'map': return sameType(a.element, (b as CollectionType).element);

@@ -56,10 +56,6 @@ export function firstError(values: readonly Value[]): EvalError | undefined {
   return values.find(isError);
 }
 
-export function firstUnknown(values: readonly Value[]): Unknown | undefined {
-  return values.find(isUnknown);
-}
-
 /** A key that is equal for equal values, and for Unknowns with the same identity. */
 export function identityKey(v: Value): string | undefined {
   if (isUnknown(v)) return v.identity === undefined ? undefined : `?${v.identity}`;

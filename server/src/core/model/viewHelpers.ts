@@ -2,7 +2,7 @@
 // members of a list, name the thing a reference points at.
 import type { Attribute, Expr } from '../parse/ast';
 import { findAttribute, templateExpressions } from '../parse/ast';
-import type { Evaluator } from './evaluator';
+import type { Evaluation } from './evaluation';
 import type { Instance } from './scope';
 import { type Value, identityKey, isInstance, isList, isUnknown } from './values';
 
@@ -15,7 +15,7 @@ export function argument(instance: Instance, name: string): Attribute | undefine
  * An argument's value as Terraform sees it: undefined when it is not written or is null (null
  * is an unset argument, however it comes: `lookup(each.value, "x", null)`, a conditional...).
  */
-export function evaluateArgument(evaluator: Evaluator, instance: Instance, name: string): Value | undefined {
+export function evaluateArgument(evaluator: Evaluation, instance: Instance, name: string): Value | undefined {
   const attribute = argument(instance, name);
   const value = attribute ? evaluator.evaluate(attribute.expr, instance.scope) : null;
   return value === null ? undefined : value;
@@ -28,7 +28,7 @@ export function evaluateArgument(evaluator: Evaluator, instance: Instance, name:
  */
 export type ArgumentState = 'set' | 'unset' | 'unknown';
 
-export function argumentState(evaluator: Evaluator, instance: Instance, name: string): ArgumentState {
+export function argumentState(evaluator: Evaluation, instance: Instance, name: string): ArgumentState {
   const value = evaluateArgument(evaluator, instance, name);
   if (value === undefined) return 'unset';
   return isUnknown(value) && mayBeNull(argument(instance, name)!.expr) ? 'unknown' : 'set';
@@ -55,7 +55,7 @@ export function mayBeNull(expr: Expr): boolean {
 }
 
 /** The argument as written when its value is not null (Unknown counts): what a fix may copy. */
-export function writtenArgument(evaluator: Evaluator, instance: Instance, name: string): Attribute | undefined {
+export function writtenArgument(evaluator: Evaluation, instance: Instance, name: string): Attribute | undefined {
   return evaluateArgument(evaluator, instance, name) === undefined ? undefined : argument(instance, name);
 }
 

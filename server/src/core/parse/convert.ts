@@ -8,6 +8,7 @@ import { textOf, withSource } from './source';
 import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
 import { rangeOf, withOrigin } from './range';
+import { shiftBlock, type DeferredBlocks } from './shift';
 
 export interface ConvertOptions {
   lineEnding?: '\n' | '\r\n';
@@ -15,9 +16,9 @@ export interface ConvertOptions {
   eager?: EagerBodyPredicate;
   /** The parsed text (faster than reading text back from the tree). */
   source?: string;
-  /** Top-level blocks of the previous conversion of this file, by `reuseKey`. */
+  /** Top-level blocks of the previous conversion of this file, by column and text. */
   reuse?: ReadonlyMap<string, Block>;
-  /** Filled with this conversion's top-level blocks, by `reuseKey`, for the next one. */
+  /** Filled with this conversion's top-level blocks, by column and text, for the next one. */
   produced?: Map<string, Block>;
 }
 
@@ -51,8 +52,9 @@ function convertRoot(path: string, tree: Tree, options: ConvertOptions): HclFile
 }
 
 /**
- * The file's top level. A block with the same text at the same place as in the previous
- * conversion is reused as it was: typing inside one block re-converts only that block.
+ * The file's top level. A block with the same text at the same column as in the previous
+ * conversion is reused, moved to its line (shift.ts): typing inside one block re-converts only
+ * that block, and a line inserted above blocks re-converts none of them.
  */
 function convertTopLevel(node: Node, options: ConvertOptions): Body {
   if (!options.reuse && !options.produced) return convertBody(node);
@@ -62,8 +64,10 @@ function convertTopLevel(node: Node, options: ConvertOptions): Body {
       if (child) collectBodyItems(child, body, true);
       continue;
     }
-    const key = `${child.startPosition.row}:${child.startPosition.column}:${textOf(child)}`;
-    const block = options.reuse?.get(key) ?? convertBlock(child);
+    const row = child.startPosition.row;
+    const key = `${child.startPosition.column}:${textOf(child)}`;
+    const previous = options.reuse?.get(key);
+    const block = previous ? shiftBlock(previous, row - previous.range.start.line, DEFERRED) : convertBlock(child);
     if (!block) continue;
     body.blocks.push(block);
     options.produced?.set(key, block);
@@ -184,6 +188,7 @@ export interface DeferredSource {
 }
 
 const deferredSources = new WeakMap<Block, DeferredSource>();
+const DEFERRED: DeferredBlocks<DeferredSource['header']> = { source: (block) => deferredSources.get(block), rebuild: (header, text) => lazyBlock(header, text) };
 
 /** The plain data of a block whose body is converted on first use; undefined for other blocks. */
 export function deferredSource(block: Block): DeferredSource | undefined {

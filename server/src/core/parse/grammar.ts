@@ -24,7 +24,7 @@ let loaded: Language | undefined;
 let sharedParser: Parser | undefined;
 
 /** The Terraform grammar, loaded once. */
-export function loadTerraformLanguage(): Promise<Language> {
+function loadTerraformLanguage(): Promise<Language> {
   loading ??= (async () => {
     const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter');
     await Parser.init({ locateFile: () => runtimeWasm } as unknown as Parameters<typeof Parser.init>[0]);

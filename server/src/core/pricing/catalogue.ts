@@ -11,7 +11,7 @@ export interface DataTier {
 }
 
 /** The figures a price override may replace. */
-export interface PriceFigures {
+interface PriceFigures {
   interfaceHourlyPerAz: number;
   interfaceDataTiers: DataTier[];
   gwlbEndpointHourly: number;
@@ -51,11 +51,9 @@ interface CatalogueRegion extends PriceFigures {
 const regions: Record<string, CatalogueRegion> = priceData.regions;
 
 export const currency: string = priceData.currency;
-export const hoursPerMonthConvention: number = priceData.hoursPerMonthConvention;
 export const priceFeedDates: { vpcFeed: string; natFeed: string } = priceData.asOf;
 /** The oldest feed date, so that freshness is never overstated. */
 export const pricesAsOf: string = [priceData.asOf.vpcFeed, priceData.asOf.natFeed].sort()[0];
-export const priceSources: Record<string, string> = priceData.sources;
 
 const figureNames: PriceFigure[] = [
   'interfaceHourlyPerAz',
@@ -70,7 +68,7 @@ export function knownRegions(): string[] {
   return Object.keys(regions).sort();
 }
 
-export function isKnownRegion(region: string): boolean {
+function isKnownRegion(region: string): boolean {
   return Object.prototype.hasOwnProperty.call(regions, region);
 }
 

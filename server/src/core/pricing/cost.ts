@@ -2,7 +2,7 @@
 // Numbers keep full precision; rounding is for display only (format.ts).
 import { DataTier, PriceFigure, PriceOverrides, RegionPrices, closeRegions, regionPrices } from './catalogue';
 
-export type EndpointType = 'Interface' | 'Gateway' | 'GatewayLoadBalancer' | 'Resource' | 'ServiceNetwork';
+import type { EndpointType } from '../services/endpointTypes';
 
 export interface EndpointCostInput {
   /** The `vpc_endpoint_type` value; anything outside EndpointType is an error, not a guess. */
@@ -38,7 +38,7 @@ export interface PricedEstimate {
 }
 
 /** Resource and ServiceNetwork endpoints: no catalogue price exists, so no number is made up. */
-export interface UnpricedEstimate {
+interface UnpricedEstimate {
   priced: false;
   hourly: null;
   monthlyFixed: null;
@@ -115,7 +115,7 @@ export function natGatewayCost(input: NatGatewayCostInput): PricedEstimate | Pri
 }
 
 /** The cost of `gb` through the tiers, each GB charged at the rate of the tier it falls in. */
-export function tieredDataCost(gb: number, tiers: readonly DataTier[]): number {
+function tieredDataCost(gb: number, tiers: readonly DataTier[]): number {
   let cost = 0;
   for (const tier of tiers) {
     if (gb <= tier.fromGb) break;

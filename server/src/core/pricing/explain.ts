@@ -8,6 +8,7 @@ import { bullets, code, escapeMarkdown, table } from './markdown';
 import type { CostReport, ResourceCost } from './moduleCosts';
 import { arithmeticText, pricesFootnote, ratesText } from './rates';
 import { hourlyMoney, instanceSummary, monthlyLabel, sumOf, typeLabel } from './summary';
+import { kindEntry, kindList } from './pricedKinds';
 
 export interface ExplainOptions {
   report: CostReport;
@@ -25,7 +26,7 @@ export function explainCost(target: CostTarget, options: ExplainOptions): string
   const unpriced = target.kind === 'module' ? targetResources(target, options.report.unpriced) : [];
   const unpricedList = unpriced.length > 0 ? `**Not priced** (the total is a lower bound):\n\n${bullets(unpriced.map((u) => `${code(u.address)}: ${escapeMarkdown(u.reason)}`))}` : '';
   if (target.kind === 'module' && resources.length === 0) {
-    return [`${title} · ${escapeMarkdown(target.instances.source)}: ${unpriced.length > 0 ? 'nothing priced' : 'creates no VPC endpoint or NAT gateway'}.`, unpricedList].filter(Boolean).join('\n\n');
+    return [`${title} · ${escapeMarkdown(target.instances.source)}: ${unpriced.length > 0 ? 'nothing priced' : `creates no ${kindList('singular')}`}.`, unpricedList].filter(Boolean).join('\n\n');
   }
   if (resources.length === 0) {
     const why = target.kind === 'vpc module' ? target.instances.source : target.instances.source === 'single' ? 'nothing priced' : target.instances.source;
@@ -65,11 +66,7 @@ function facts(resources: ResourceCost[], target: CostTarget, options: ExplainOp
   const first = resources[0]!;
   const types = unique(resources.map(typeLabel));
   const typeNote = target.kind === 'vpc-endpoints module' || (target.kind === 'element' && first.address.includes('module.')) ? ' (the module\'s service_type default is Interface)' : '';
-  if (first.kind === 'vpc_endpoint') {
-    lines.push(`**Type** ${types.join(', ')}${typeNote}`);
-    const services = unique(resources.map((r) => r.service ?? '(none)'));
-    lines.push(`**Service${services.length > 1 ? 's' : ''}** ${services.map(code).join(', ')}`);
-  }
+  lines.push(...kindEntry(first.kind).hoverFacts?.(resources, types, typeNote) ?? []);
   const count = countSource(target, resources.length);
   if (count) lines.push(count);
   for (const [value, detail] of uniquePairs(resources.map((r) => [r.region, r.regionDetail]))) lines.push(`**Region** ${value}: ${escapeMarkdown(detail)}`);

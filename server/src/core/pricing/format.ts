@@ -1,11 +1,12 @@
 // Money for people: cents for amounts from a dime up, four decimals below that, because hourly
 // and per-GB rates ($0.0140/h, $0.0035/GB) would all read "$0.01" in cents.
 import { currency as catalogueCurrency } from './catalogue';
+import { SETTING_DEFAULTS } from '../settings';
 
 export interface CurrencyFormat {
   /** ISO 4217 code; defaults to the catalogue's currency (USD). */
   currency?: string;
-  /** BCP 47 locale; defaults to en-US so output is the same on every machine. */
+  /** BCP 47 locale; defaults to the setting's default (en-US) so output is the same on every machine. */
   locale?: string;
   /** Fixed number of decimals, overriding the automatic choice. */
   decimals?: number;
@@ -30,7 +31,7 @@ function formatter(locale: string, currency: string, decimals: number): Intl.Num
 
 export function formatMoney(amount: number, format: CurrencyFormat = {}): string {
   const currency = format.currency ?? catalogueCurrency;
-  const locale = format.locale ?? 'en-US';
+  const locale = format.locale ?? SETTING_DEFAULTS['vpceLens.currencyFormat'].locale;
   if (!Number.isFinite(amount)) return `${amount} ${currency}`;
   const decimals = format.decimals ?? autoDecimals(amount);
   return formatter(locale, currency, decimals).format(amount);

@@ -1,10 +1,11 @@
-// Code lens titles: one above each endpoint / NAT gateway block and priced module call
+// Code lens titles: one above each block of a priced kind and each priced module call
 // (`$183.96/mo · 9 × Interface × 2 AZ`), and a module summary at the top of its first file.
 import { costTargetsIn, targetResources, type CostTarget, type LocatableModule } from '../model/locate';
 import type { Range } from '../types';
 import { formatMoney, type CurrencyFormat } from './format';
 import type { CostReport, ResourceCost } from './moduleCosts';
 import { instanceSummary, monthlyLabel, sumOf } from './summary';
+import { kindTotalsText } from './pricedKinds';
 
 export interface CostLens {
   range: Range;
@@ -27,7 +28,7 @@ export function costLenses(modules: readonly LocatableModule[], report: CostRepo
     const total = t.complete ? `${money(t.monthly)}/mo` : `≥ ${money(t.monthly)}/mo (${report.unpriced.length} not priced)`;
     const title = report.resources.length === 0
       ? `Module: cost unknown · ${report.unpriced.length} not priced · cost report`
-      : `Module: ${total} · endpoints ${money(t.endpoints)} · NAT gateways ${money(t.natGateways)} · cost report`;
+      : `Module: ${total} · ${kindTotalsText(t, 'short', money).join(' · ')} · cost report`;
     lenses.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, title, summary: true });
   }
   return lenses;

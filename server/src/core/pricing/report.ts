@@ -8,6 +8,7 @@ import type { CostReport, ResourceCost } from './moduleCosts';
 import { natComparisons, type NatComparison } from './natComparison';
 import { pricesFootnote } from './rates';
 import { hourlyMoney, sumOf, typeLabel } from './summary';
+import { PRICED_KINDS, kindList, kindTotalsText } from './pricedKinds';
 import { groupBy } from '../collections';
 
 export interface ReportOptions {
@@ -21,7 +22,6 @@ export interface ReportOptions {
   extraSections?: readonly string[];
 }
 
-const TYPE_ORDER = ['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork', 'NAT gateway', 'unknown type'];
 
 export function costReportMarkdown(report: CostReport, options: ReportOptions): string {
   const money = (n: number) => formatMoney(n, options.format);
@@ -30,14 +30,14 @@ export function costReportMarkdown(report: CostReport, options: ReportOptions): 
     ? ['### Not priced', `These exist or may exist but have no price, so the total is a lower bound:`, bullets(report.unpriced.map((u) => `${code(u.address)}: ${escapeMarkdown(u.reason)}`))]
     : [];
   if (report.resources.length === 0) {
-    const none = report.unpriced.length > 0 ? `**Total ≥ ${money(0)}/month**: nothing could be priced (${report.unpriced.length} not priced).` : 'No VPC endpoints or NAT gateways found.';
+    const none = report.unpriced.length > 0 ? `**Total ≥ ${money(0)}/month**: nothing could be priced (${report.unpriced.length} not priced).` : `No ${kindList('plural')} found.`;
     return [heading, none, ...notPriced, ...(options.extraSections ?? []), `_${pricesFootnote([], report.pricesAsOf, report.hoursPerMonth, options.overrides)}_`].join('\n\n');
   }
   const t = report.totals;
   const total = t.complete ? `**${money(t.monthly)}/month** in total` : `**≥ ${money(t.monthly)}/month** in total (${report.unpriced.length} not priced)`;
   const sections = [
     heading,
-    `${total}: VPC endpoints ${money(t.endpoints)}, NAT gateways ${money(t.natGateways)} (${report.resources.length} resource instance${report.resources.length === 1 ? '' : 's'}).`,
+    `${total}: ${kindTotalsText(t, 'plural', money).join(', ')} (${report.resources.length} resource instance${report.resources.length === 1 ? '' : 's'}).`,
     '### By resource',
     resourceTable(report.resources, options, money),
     '### By type',
@@ -74,8 +74,9 @@ function resourceTable(resources: readonly ResourceCost[], options: ReportOption
 
 function typeTable(resources: readonly ResourceCost[], money: (n: number) => string): string {
   const byType = groupBy(resources, typeLabel);
+  const order = [...PRICED_KINDS.flatMap((k) => k.typeOrder), 'unknown type'];
   const rows = [...byType]
-    .sort(([a], [b]) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b))
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([type, list]) => [type, String(list.length), money(sumOf(list).monthly)]);
   return table(['type', 'instances', '$/month'], rows, ['left', 'right', 'right']);
 }

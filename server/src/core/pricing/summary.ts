@@ -4,21 +4,11 @@
 import { formatMoney, type CurrencyFormat } from './format';
 import type { ResourceCost } from './moduleCosts';
 import { groupBy } from '../collections';
+import { kindEntry } from './pricedKinds';
 
-/** Instances grouped by the block (or module call) they come from, in file order. */
-export function groupByBlock(resources: readonly ResourceCost[]): ResourceCost[][] {
-  const groups = new Map<string, ResourceCost[]>();
-  for (const r of resources) {
-    const key = `${r.file}:${r.range.start.line}:${r.range.start.character}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
-  }
-  return [...groups.values()];
-}
-
+/** `Interface`, `NAT gateway` (the kind's label), `unknown type`. */
 export function typeLabel(r: ResourceCost): string {
-  return r.kind === 'nat_gateway' ? 'NAT gateway' : r.endpointType ?? 'unknown type';
+  return kindEntry(r.kind).typeLabel(r) ?? 'unknown type';
 }
 
 /** `9 × Interface × 2 AZ`, `Gateway (free)`, `2 × NAT gateway`, `3 × Interface × 2–3 AZ, 1 × Gateway`. */

@@ -1,27 +1,19 @@
-// What exists or may exist but has no price: endpoint and NAT gateway blocks whose instances
+// What exists or may exist but has no price: blocks of a priced kind whose instances
 // cannot be enumerated, instances that could not be priced (unknown type, a region without
 // prices), module calls whose code cannot be read, and what the built-in registry models could
 // not list. Totals are lower bounds whenever this list is not empty.
-import type { ModuleAnalysis } from '../analyzer';
-import type { Range } from '../types';
-import type { ResourceCost } from './moduleCosts';
+import type { ModuleAnalysis } from '../analysis';
+import type { ResourceCost, UnpricedItem } from './costReport';
+import { kindOfResourceType } from './pricedKinds';
 
-export interface UnpricedItem {
-  address: string;
-  kind: 'vpc_endpoint' | 'nat_gateway' | 'module';
-  reason: string;
-  file: string;
-  range: Range;
-}
-
-const PRICED_TYPES: Record<string, UnpricedItem['kind']> = { aws_vpc_endpoint: 'vpc_endpoint', aws_nat_gateway: 'nat_gateway' };
+export type { UnpricedItem } from './costReport';
 
 export function unpricedItems(analysis: ModuleAnalysis, resources: readonly ResourceCost[]): UnpricedItem[] {
   const items: UnpricedItem[] = [];
   for (const module of analysis.modules) {
     const evaluator = module.evaluator;
     for (const resource of evaluator.module.resources.values()) {
-      const kind = resource.mode === 'managed' ? PRICED_TYPES[resource.type] : undefined;
+      const kind = resource.mode === 'managed' ? kindOfResourceType(resource.type) : undefined;
       if (!kind) continue;
       const instances = evaluator.refs.instances(resource);
       if (instances.known) continue;

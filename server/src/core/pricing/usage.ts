@@ -7,17 +7,17 @@ import { basename, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import type { Finding, Range } from '../types';
 import type { ModuleFiles } from '../workspace';
-import type { UsageLookup } from './moduleCosts';
+import type { UsageLookup } from './resourceFigures';
 
 export const DEFAULT_USAGE_FILE = 'infracost-usage.yml';
 const DATA_KEY = 'monthly_data_processed_gb';
 
-export interface UsageProblem {
+interface UsageProblem {
   range: Range;
   message: string;
 }
 
-export interface UsageEntry {
+interface UsageEntry {
   /** The address as written in the file. */
   address: string;
   pattern: AddressPart[];

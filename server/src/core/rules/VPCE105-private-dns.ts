@@ -3,7 +3,7 @@
 // its own Route 53 records at the endpoint, or manages private DNS with
 // aws_vpc_endpoint_private_dns; not for PrivateLink services or gateway-capable ones.
 import dnsData from './data/private-dns.json';
-import type { EvaluatedModule } from '../analyzer';
+import type { EvaluatedModule } from '../analysis';
 import type { EndpointView } from '../model/endpoints';
 import type { Body } from '../parse/ast';
 import { referencedAddresses } from '../model/viewHelpers';

@@ -2,7 +2,7 @@
 // whose groups admit no TCP on the service's port from inside the VPC: clients cannot reach it.
 // A vpc-endpoints module call that creates its own security group (create_security_group) is
 // not judged: its rules are the module's inputs, not read here.
-import type { EvaluatedModule } from '../analyzer';
+import type { EvaluatedModule } from '../analysis';
 import type { EndpointView } from '../model/endpoints';
 import { serviceByShortName } from '../services/catalogue';
 import { intendedType } from './endpoint/endpointType';

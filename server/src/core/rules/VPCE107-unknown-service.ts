@@ -1,7 +1,7 @@
 // VPCE107: a service_name that names no known endpoint service (a typo, a wrong prefix, a
 // global service written with a region). Did-you-mean fixes edit the string that is wrong:
 // the service_name itself, or the for_each element an instance's name is made from.
-import type { EvaluatedModule } from '../analyzer';
+import type { EvaluatedModule } from '../analysis';
 import { escapeTemplateText, exprText } from '../fixes/exprText';
 import type { EndpointView } from '../model/endpoints';
 import type { Expr } from '../parse/ast';

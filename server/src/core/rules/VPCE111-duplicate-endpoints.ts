@@ -3,7 +3,7 @@
 // table, and a service listed twice in the list a for_each is built from. GatewayLoadBalancer
 // endpoints are one per AZ by design and are not compared. The later one is reported; when it comes from a for_each element or map entry,
 // the fix removes that element.
-import type { EvaluatedModule, ModuleAnalysis } from '../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../analysis';
 import { removeListElement } from '../fixes/edits';
 import type { EndpointView } from '../model/endpoints';
 import { keyOrigin } from '../model/origins';

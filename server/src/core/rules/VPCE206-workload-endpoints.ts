@@ -2,7 +2,7 @@
 // that has no endpoint there. Without NAT the call fails at runtime (error); with NAT it costs
 // the NAT's per-GB rate (info). Silent when the workload's subnets all route to an internet
 // gateway, or when its VPC cannot be told among several.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import { missingEndpointsFix } from './missing/endpointFix';
 import { missingText } from './missing/groupGaps';
 import { throughNat } from './missing/natRate';

@@ -1,6 +1,6 @@
 // VPCE302: a VPC's interface endpoints cost more per month than the NAT gateway(s) they stand in
 // for, at the configured data volume (the comparison of the cost report, pricing/natComparison.ts).
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import { formatMoney } from '../pricing/format';
 import { moduleCosts, type CostReport } from '../pricing/moduleCosts';
 import { natComparisons } from '../pricing/natComparison';

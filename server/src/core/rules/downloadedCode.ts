@@ -2,7 +2,7 @@
 // and the editor has no document for it. A finding a rule places there moves to what the user
 // wrote: the entry of a vpc-endpoints call the endpoint comes from, else the `module` block that
 // calls the downloaded code; fixes that would edit downloaded files are dropped.
-import type { EvaluatedModule, ModuleAnalysis } from '../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../analysis';
 import type { ModuleCall } from '../model/module';
 import type { Fix } from '../types';
 import { checkedEndpoints } from './endpoint/checkedEndpoints';

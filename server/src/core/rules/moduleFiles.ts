@@ -1,5 +1,5 @@
 // A module's parsed file by path, indexed once per analysis (rules ask for every endpoint).
-import type { EvaluatedModule } from '../analyzer';
+import type { EvaluatedModule } from '../analysis';
 import type { HclFile } from '../parse/ast';
 
 const filesByPath = new WeakMap<EvaluatedModule, Map<string, HclFile>>();

@@ -1,6 +1,6 @@
 // A rule is a small object in the rule table: an ID and a pure function from the analysed
 // module to findings. Severity and suppression are applied by run.ts, not by rules.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import type { Fix, Range, Severity } from '../types';
 
 export interface RuleFinding {

@@ -1,7 +1,7 @@
 // Runs the rule table over an analysed module: applies configured severities (`off` drops a
 // rule), marks findings suppressed by `# vpce-lens:ignore <ID>` on the line above, and keeps
 // a rule that throws from taking the others down.
-import type { ModuleAnalysis } from '../analyzer';
+import type { ModuleAnalysis } from '../analysis';
 import type { Body, HclFile } from '../parse/ast';
 import type { Finding, Fix } from '../types';
 import { ruleMetadata } from './metadata';
@@ -9,6 +9,7 @@ import { RULES } from './table';
 import { findingPlaceKey } from '../findings';
 import { everyModuleInstance } from '../model/scope';
 import { downloadedCodeRelocation } from './downloadedCode';
+import { suppresses } from '../suppression';
 
 export function runRules(analysis: ModuleAnalysis): Finding[] {
   const files = new Map<string, HclFile>(analysis.modules.flatMap((m) => m.evaluator.module.files).map((f) => [f.path, f]));
@@ -92,8 +93,6 @@ export function fixesWhenAsked(finding: Finding, rule: string, build: () => Fix[
   });
 }
 
-const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;
-
 /**
  * `# vpce-lens:ignore VPCE201 VPCE203` on the line before (or at the end of) the finding's line,
  * or of any block or attribute that contains it: a comment above a resource covers a finding on
@@ -102,13 +101,7 @@ const DIRECTIVE = /vpce-lens:ignore\b([^\n]*)/;
 function isSuppressed(file: HclFile | undefined, rule: string, line: number): boolean {
   if (!file || file.comments.size === 0) return false; // no directive in the file
   const lines = [line, ...enclosingStarts(file.body, line)].flatMap((l) => [l - 1, l]);
-  for (const l of lines) {
-    const match = file.comments.get(l)?.match(DIRECTIVE);
-    if (!match) continue;
-    const ids = match[1]!.split(/[\s,]+/).filter((s) => /^VPCE\d{3}$/.test(s));
-    if (ids.length === 0 || ids.includes(rule)) return true;
-  }
-  return false;
+  return lines.some((l) => suppresses(file.comments.get(l) ?? '', rule));
 }
 
 /** First lines of the blocks and attributes that span `line`, outermost first. */

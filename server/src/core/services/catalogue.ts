@@ -59,7 +59,6 @@ const serviceEntries: Record<string, ServiceEntry> = serviceData.services;
 const groupEntries: Record<string, GroupEntry> = groupData.groups;
 
 export const servicesAsOf: string = serviceData.asOf;
-export const serviceSources: Record<string, string> = serviceData.sources;
 
 const REGION_PLACEHOLDER = '<region>';
 

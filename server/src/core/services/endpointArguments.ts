@@ -1,10 +1,10 @@
 // The aws_vpc_endpoint arguments and the endpoint types they are valid for
 // (data/endpoint-arguments.json, transcribed from the reference facts with their sources).
-import type { EndpointType } from '../model/endpoints';
+import type { EndpointType } from './endpointTypes';
 import argumentData from './data/endpoint-arguments.json';
 
 /** How a value is written, which decides what completion inserts after the name. */
-export type ArgumentValueKind = 'string' | 'list' | 'bool' | 'expression' | 'map' | 'block';
+type ArgumentValueKind = 'string' | 'list' | 'bool' | 'expression' | 'map' | 'block';
 
 export interface EndpointArgument {
   name: string;
@@ -43,7 +43,6 @@ interface ArgumentEntry {
 const typeEntries: Record<string, { summary: string; docs: string; sources: string[] }> = argumentData.types;
 const argumentEntries: Record<string, ArgumentEntry> = argumentData.arguments;
 
-export const endpointArgumentSources: Record<string, string> = argumentData.sources;
 
 /** Every endpoint type, in the data file's order (Interface first). */
 export const ENDPOINT_TYPE_DOCS: readonly EndpointTypeDoc[] = Object.entries(typeEntries).map(([type, entry]) => ({

@@ -103,7 +103,7 @@ function formatOne(verb: Verb, arg: Value): string | Value {
 const VERB = /^%([0#\-+ ]*)(?:\[([1-9]\d*)\])?([1-9]\d*|\*)?(?:\.(\d*|\*))?([A-Za-z])?/;
 
 /** The formatted string, or an EvalError for a bad specification or argument. */
-export function formatString(spec: string, args: readonly Value[]): string | Value {
+function formatString(spec: string, args: readonly Value[]): string | Value {
   let out = '';
   let next = 0;
   let highest = 0;

@@ -35,7 +35,7 @@ function compile(pattern: string): Compiled | Value {
 const isCompiled = (v: Compiled | Value): v is Compiled => typeof v === 'object' && v !== null && 're' in v && v.re instanceof RegExp;
 
 /** Every match Go's FindAll would report. */
-export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let pos = 0;
   let previousEnd = -1;

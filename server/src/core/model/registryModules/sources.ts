@@ -8,9 +8,8 @@ import { callerProviderKey } from '../moduleProviders';
 import { providerRegion, type RegionResolution } from '../region';
 import type { Instance, Instances } from '../scope';
 import type { Value } from '../values';
-import type { RegistryCall } from './types';
+import type { RegistryCall, RegistryModuleKind } from './types';
 
-export type RegistryModuleKind = 'vpc-endpoints' | 'vpc';
 
 export const VPC_ENDPOINTS_MODULE = registryData.vpcEndpoints;
 export const VPC_MODULE = registryData.vpc;

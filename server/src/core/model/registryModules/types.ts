@@ -2,7 +2,8 @@
 import type { EndpointView } from '../endpoints';
 import type { ModuleCall } from '../module';
 import type { NatGatewayView } from '../network';
-import type { RegistryModuleKind } from './sources';
+
+export type RegistryModuleKind = 'vpc-endpoints' | 'vpc';
 
 export interface RegistryCall {
   call: ModuleCall;

@@ -4,7 +4,8 @@
 import type { Attribute } from '../../parse/ast';
 import { NONE, mergeAssumptions, withAssumptionsIn } from '../assumptions';
 import { parseServiceName, serviceByShortName, serviceNameFor, type ParsedServiceName } from '../../services/catalogue';
-import { ENDPOINT_TYPES, type Attachments, type EndpointType, type EndpointView } from '../endpoints';
+import type { Attachments, EndpointView } from '../endpoints';
+import { asEndpointType } from '../../services/endpointTypes';
 import type { Evaluator } from '../evaluator';
 import type { ModuleCall } from '../module';
 import { keyOrigin } from '../origins';
@@ -53,7 +54,7 @@ export function vpcEndpointsCall(evaluator: Evaluator, call: ModuleCall): Regist
 function entryView(evaluator: Evaluator, call: ModuleCall, instance: Instance, entry: MapValue): EndpointView {
   const typeValue = entry.get(ENTRY.serviceType);
   const typeText = typeValue === undefined ? VPC_ENDPOINTS_MODULE.defaultServiceType : asString(typeValue);
-  const type = (ENDPOINT_TYPES as readonly string[]).includes(typeText ?? '') ? (typeText as EndpointType) : undefined;
+  const type = asEndpointType(typeText);
   const region = callRegion(evaluator, call);
   const serviceName = entryServiceName(entry, region.region);
   const dns = entry.get(ENTRY.privateDnsEnabled);

@@ -1,6 +1,6 @@
 // What the NAT hints (VPCE301, VPCE302) share: a VPC's AWS interface endpoints, whether nothing
 // about its endpoints is unknown, and what its NAT gateways cost by the hour.
-import type { ModuleAnalysis } from '../../analyzer';
+import type { ModuleAnalysis } from '../../analysis';
 import { isPricingError, natGatewayCost } from '../../pricing/cost';
 import { formatMoney } from '../../pricing/format';
 import type { VpcGroup } from '../missing/vpcGroups';

@@ -2,7 +2,7 @@
 // the entries of its terraform-aws-modules vpc-endpoints calls as the built-in model reads them,
 // whether or not the call's code is downloaded. The downloaded code of such a call is not
 // checked itself: its endpoints are those entries, and the user writes them in the call.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import { registryModuleKind } from '../../model/registryModules/sources';
 import { vpcEndpointsCall } from '../../model/registryModules/vpcEndpoints';

@@ -4,7 +4,7 @@
 // are called where the endpoint is written (`service_type` in an entry), finds them, and builds
 // the edits, so one rule checks both and its fix edits what the user wrote.
 // docs/rules.md, "Endpoints of a vpc-endpoints module call".
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import { removeAttribute, setAttribute } from '../../fixes/edits';
 import { objectItem, removeObjectItem, setObjectItem, type ObjectExpr } from '../../fixes/objectEdits';
 import type { EndpointView, ModuleEntry } from '../../model/endpoints';
@@ -19,7 +19,7 @@ import { fileOf } from '../moduleFiles';
 import { containerOf } from './literalSites';
 
 /** An argument as written: an attribute of the block, or an item of the entry. */
-export interface Written {
+interface Written {
   range: Range;
   expr: Expr;
 }
@@ -51,7 +51,7 @@ export interface EndpointSite {
 }
 
 /** The module call's own arguments, which the module merges into every entry. */
-export interface SharedInputs {
+interface SharedInputs {
   /** `module.endpoints`. */
   what: string;
   written(input: string): Attribute | undefined;

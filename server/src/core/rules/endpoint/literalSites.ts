@@ -1,7 +1,7 @@
 // Where a wrong value is written: the literals of a file inside a range (the for_each
 // element or map entry an instance comes from), so a fix edits the `"ssmm"` in a locals list
 // rather than the endpoint block every instance shares.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import { keyOrigin } from '../../model/origins';
 import type { Body, Expr, HclFile, Step } from '../../parse/ast';
@@ -13,7 +13,7 @@ function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
 
-export function within(inner: Range, outer: Range): boolean {
+function within(inner: Range, outer: Range): boolean {
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -48,7 +48,7 @@ function bodyExpressions(body: Body, range: Range): Expr[] {
 }
 
 /** The literals (strings, booleans) equal to `value` inside `range` of `file`. */
-export function literalsIn(file: HclFile, range: Range, value: string | boolean): Literal[] {
+function literalsIn(file: HclFile, range: Range, value: string | boolean): Literal[] {
   const found: Literal[] = [];
   const stack = bodyExpressions(file.body, range);
   for (let expr = stack.pop(); expr; expr = stack.pop()) {

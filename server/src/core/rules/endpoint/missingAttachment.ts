@@ -3,7 +3,7 @@
 // private subnets / route tables when they can be identified (privateNetwork.ts). In an entry
 // of a vpc-endpoints module call the fix sets the entry's own list, or, for subnets, the call's
 // `subnet_ids`, which the module gives every Interface endpoint.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { Attachments, EndpointType, EndpointView } from '../../model/endpoints';
 import { referencedAddresses } from '../../model/viewHelpers';
 import type { Fix } from '../../types';

@@ -1,6 +1,6 @@
 // The managed resources of a module by type, indexed once per analysis: several endpoint rules
 // ask "does the module have an X" for every endpoint instance.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { Resource } from '../../model/module';
 import { groupBy } from '../../collections';
 

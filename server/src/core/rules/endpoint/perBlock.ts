@@ -2,7 +2,7 @@
 // `count`/`for_each` block share a problem (same range, message and fix), it is one finding on
 // the block's address, "(all 9 instances)", not nine identical diagnostics on one line.
 // docs/rules.md, "Once per block".
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import type { HclFile } from '../../parse/ast';
 import type { Fix, Range, Severity } from '../../types';

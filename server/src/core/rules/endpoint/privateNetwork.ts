@@ -4,7 +4,7 @@
 // table with no internet route is private. A subnet is judged by its associated route table's
 // routes and its own name; map_public_ip_on_launch = true makes it public.
 // docs/rules.md, "What private means".
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { Evaluator } from '../../model/evaluator';
 import { registrySource } from '../../model/knownModules';
 import type { RouteTableView, SubnetView } from '../../model/network';

@@ -2,7 +2,7 @@
 // Three answers: yes, no, or cannot tell (a source that is another group or a prefix list, an
 // unknown port, protocol or CIDR, a rule resource whose group cannot be told): VPCE106 fires
 // only on "no".
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { IngressRule, SecurityGroupView } from '../../model/network';
 import { argumentState, evaluateArgument, referenceKey } from '../../model/viewHelpers';
 import { resourcesOfType } from './moduleResources';

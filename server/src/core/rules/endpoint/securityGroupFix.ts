@@ -2,7 +2,7 @@
 // from the VPC's CIDR, written in the module's own way of writing ingress rules (separate
 // aws_vpc_security_group_ingress_rule, legacy aws_security_group_rule, or inline `ingress`),
 // and a reference to it from the endpoint.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import { appendListElement, insertAfterBlock } from '../../fixes/edits';
 import { blockText, resourceName, styleOf, type TextStyle } from '../../fixes/terraformText';
 import type { EndpointView } from '../../model/endpoints';

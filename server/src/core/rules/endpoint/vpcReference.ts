@@ -1,6 +1,6 @@
 // How a fix refers to an endpoint's VPC from a new block: its id (as the endpoint writes it)
 // and its CIDR (an aws_vpc resource's cidr_block, or the VPC module's vpc_cidr_block).
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import { referencedAddresses, writtenArgument } from '../../model/viewHelpers';
 import { copiedExpression } from '../../fixes/terraformText';

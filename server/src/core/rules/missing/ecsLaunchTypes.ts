@@ -3,7 +3,7 @@
 // FARGATE compatibility, an ECS-optimised AMI or ECS_CLUSTER in user data) or only on Fargate.
 // VPCE205 (the agent endpoints) needs EC2 evidence: Fargate tasks do not use those endpoints.
 import evidence from '../data/ecs-launch-evidence.json';
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../../analysis';
 import type { Resource } from '../../model/module';
 import { isList } from '../../model/values';
 import type { Body } from '../../parse/ast';

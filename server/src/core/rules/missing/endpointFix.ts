@@ -3,7 +3,7 @@
 // go into the for_each list their siblings come from when there is one, else into blocks that
 // copy an existing interface endpoint's vpc/subnet/security-group references. A fix that would
 // need something it cannot identify is not offered (undefined).
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import type { TerraformModule } from '../../model/module';
 import type { Block, HclFile } from '../../parse/ast';

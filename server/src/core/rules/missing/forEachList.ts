@@ -3,15 +3,15 @@
 // variable's default, or the calling module's input), `toset(["ssm", "ec2messages"])`; or the
 // map literal (`{ ssm = { private_dns = true }, ... }`) when all its entries are written alike,
 // so that a new entry can be written the same way.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import type { Expr, HclFile } from '../../parse/ast';
 import { referenceParts, staticKey } from '../../parse/ast';
 import { exprText } from '../../fixes/exprText';
 import { fileOf } from '../moduleFiles';
 
-export type TupleExpr = Extract<Expr, { kind: 'tuple' }>;
-export type ObjectExpr = Extract<Expr, { kind: 'object' }>;
+type TupleExpr = Extract<Expr, { kind: 'tuple' }>;
+type ObjectExpr = Extract<Expr, { kind: 'object' }>;
 
 export type ListSite =
   | { kind: 'list'; file: HclFile; list: TupleExpr }

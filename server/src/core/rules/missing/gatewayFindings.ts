@@ -1,7 +1,7 @@
 // What VPCE201, VPCE202 and VPCE207 share about the free S3 and DynamoDB Gateway endpoints: when
 // a VPC misses one, the finding on the VPC with its fix, why it matters there (NAT, a transit
 // gateway), and whether the module uses DynamoDB.
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../../analysis';
 import type { Resource } from '../../model/module';
 import { later, type RuleFinding } from '../rule';
 import type { Fix, Severity } from '../../types';

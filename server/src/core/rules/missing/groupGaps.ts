@@ -1,7 +1,7 @@
 // What VPCE203, VPCE204 and VPCE205 share: a dependency group of groups.json (Session Manager,
 // ECR, ECS on EC2) started in a VPC but not finished, found and phrased the same way; each rule
 // is groupRule(ID, group, ...). Only members known to be absent are reported.
-import type { ModuleAnalysis } from '../../analyzer';
+import type { ModuleAnalysis } from '../../analysis';
 import { groupById, type EndpointGroup } from '../../services/catalogue';
 import { later, type Rule, type RuleFinding } from '../rule';
 import { missingEndpointsFix } from './endpointFix';

@@ -5,7 +5,7 @@ import type { AnalysisSettings } from '../../settings';
 import type { VpcGroup } from './vpcGroups';
 
 /** `$0.062/GB (ap-northeast-1)`, or undefined without a NAT gateway or a price for its region. */
-export function natPerGbText(group: VpcGroup, settings: AnalysisSettings): string | undefined {
+function natPerGbText(group: VpcGroup, settings: AnalysisSettings): string | undefined {
   const region = group.natGateways[0]?.view.region.region;
   const prices = region === undefined ? undefined : regionPrices(region, settings.pricingOverrides);
   return prices ? `${formatMoney(prices.natPerGb)}/GB (${region})` : undefined;

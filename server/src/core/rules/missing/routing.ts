@@ -1,7 +1,7 @@
 // Which route tables are private, and which route table a subnet uses. "Private" (docs/rules.md):
 // no route to an internet gateway, or a route to a NAT gateway. A route whose target cannot be
 // told (a gateway id from a variable) leaves a table without a NAT route undecided.
-import type { EvaluatedModule } from '../../analyzer';
+import type { EvaluatedModule } from '../../analysis';
 import type { RouteTableView } from '../../model/network';
 import { evaluateArgument, referenceKey } from '../../model/viewHelpers';
 

@@ -3,8 +3,8 @@
 // call whose code cannot be read that is given a VPC. They keep the missing-endpoint rules silent
 // for whatever service and type they might be.
 import unreadInputs from '../data/unread-module-inputs.json';
-import type { EvaluatedModule } from '../../analyzer';
-import { ENDPOINT_TYPES, type EndpointType } from '../../model/endpoints';
+import type { EvaluatedModule } from '../../analysis';
+import { PROVIDER_DEFAULT_TYPE, asEndpointType, type EndpointType } from '../../services/endpointTypes';
 import { MODULE_SCOPE } from '../../model/scope';
 import { asString } from '../../model/values';
 import { referenceKey } from '../../model/viewHelpers';
@@ -33,7 +33,7 @@ export function unknownEndpointsOf(module: EvaluatedModule): UnknownEndpoint[] {
       return value === null ? undefined : value;
     };
     const typeText = read('vpc_endpoint_type');
-    const type = typeText === undefined ? 'Gateway' : (ENDPOINT_TYPES as readonly string[]).includes(asString(typeText) ?? '') ? (typeText as EndpointType) : 'any';
+    const type = typeText === undefined ? PROVIDER_DEFAULT_TYPE : asEndpointType(typeText) ?? 'any';
     const serviceName = asString(read('service_name') ?? null);
     const parsed = serviceName === undefined ? undefined : parseServiceName(serviceName);
     const vpc = referenceKey(read('vpc_id'));

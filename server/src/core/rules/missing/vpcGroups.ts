@@ -4,7 +4,7 @@
 // no terraform-aws-modules/vpc call) everything is one VPC. What cannot be placed in one VPC
 // may be in any: it can satisfy a requirement there, never raise one.
 import { siteOf } from '../endpoint/endpointSite';
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../../analysis';
 import type { EndpointView } from '../../model/endpoints';
 import type { NatGatewayView, RouteTableView, SubnetView, VpcView } from '../../model/network';
 import type { RegistryCall } from '../../model/registryModules/index';
@@ -29,7 +29,7 @@ export interface Anchor {
   address?: string;
 }
 
-export interface PlacedNat {
+interface PlacedNat {
   view: NatGatewayView;
   anchor: Anchor;
 }
@@ -53,7 +53,7 @@ export interface VpcGroup {
   registryPrivateSubnets: boolean;
 }
 
-export const SINGLE_VPC_KEY = '(module)';
+const SINGLE_VPC_KEY = '(module)';
 
 export function vpcGroups(analysis: ModuleAnalysis): VpcGroup[] {
   const cached = cache.get(analysis);

@@ -17,7 +17,7 @@ export interface WorkloadSignal {
   sources: string[];
 }
 
-export interface Placement {
+interface Placement {
   via?: { resourceType: string; reference: string };
   subnets: string[];
 }

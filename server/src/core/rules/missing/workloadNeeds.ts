@@ -1,7 +1,7 @@
 // What the workloads of each VPC (ECS task definitions, private EKS clusters) need and lack:
 // read by VPCE206 and by the NAT hints (VPCE301). A workload whose VPC cannot be told among
 // several is left out.
-import type { ModuleAnalysis } from '../../analyzer';
+import type { ModuleAnalysis } from '../../analysis';
 import { groupById } from '../../services/catalogue';
 import { groupGap } from './groupGaps';
 import { presence } from './presence';

@@ -1,6 +1,6 @@
 // Finds the workload signals of data/workload-signals.json in the analysed modules: which
 // resource shows it, where (the smallest construct), and which subnets the workload runs in.
-import type { EvaluatedModule, ModuleAnalysis } from '../../analyzer';
+import type { EvaluatedModule, ModuleAnalysis } from '../../analysis';
 import type { Resource } from '../../model/module';
 import { MODULE_SCOPE, type Instance } from '../../model/scope';
 import { referenceList, referencedAddresses } from '../../model/viewHelpers';
