@@ -15,7 +15,7 @@ export interface BaseWording {
   nameIt: string;
 }
 
-export const CLI_WORDING: BaseWording = { given: (ref) => `--base ${ref}`, nameIt: '--base REF' };
+const CLI_WORDING: BaseWording = { given: (ref) => `--base ${ref}`, nameIt: '--base REF' };
 
 export async function baseCommit(repo: GitRepository, ref: string | undefined, wording: BaseWording = CLI_WORDING): Promise<BaseCommit> {
   const head = await headCommit(repo);
