@@ -7,6 +7,7 @@
 import type { EvaluatedModule } from '../../analysis';
 import type { Evaluator } from '../../model/evaluator';
 import { registrySource } from '../../model/knownModules';
+import type { ModuleCall } from '../../model/module';
 import type { RouteTableView, SubnetView } from '../../model/network';
 import type { Instance } from '../../model/scope';
 import { evaluateArgument } from '../../model/viewHelpers';
@@ -59,9 +60,18 @@ function allInstancesOf(module: EvaluatedModule): (address: string) => readonly 
   };
 }
 
+const vpcModuleCalls = new WeakMap<EvaluatedModule, ModuleCall[]>();
+
+/** The module's terraform-aws-modules/vpc calls, found once per analysis (rules ask per endpoint). */
+function vpcModuleCallsOf(module: EvaluatedModule): ModuleCall[] {
+  let calls = vpcModuleCalls.get(module);
+  if (!calls) vpcModuleCalls.set(module, (calls = [...module.evaluator.module.moduleCalls.values()].filter((c) => registrySource(c.source) === VPC_MODULE)));
+  return calls;
+}
+
 /** The terraform-aws-modules/vpc call the endpoint's VPC comes from, if any. */
 export function vpcModuleCall(module: EvaluatedModule, vpcIdReferences: string[]): string | undefined {
-  const calls = [...module.evaluator.module.moduleCalls.values()].filter((c) => registrySource(c.source) === VPC_MODULE);
+  const calls = vpcModuleCallsOf(module);
   const referenced = calls.find((c) => vpcIdReferences.some((r) => r === `module.${c.name}` || r.startsWith(`module.${c.name}.`)));
   return (referenced ?? (calls.length === 1 ? calls[0] : undefined))?.name;
 }
