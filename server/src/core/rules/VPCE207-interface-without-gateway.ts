@@ -1,6 +1,7 @@
 // VPCE207: an Interface endpoint for S3 or DynamoDB without the free Gateway endpoint beside it,
 // where VPCE201/202 have not already said so.
 import { addGatewayFix, missingGateway } from './missing/gatewayFindings';
+import { PER_VPC_GATEWAY_SERVICES } from './missing/gatewayServices';
 import { endpointsFor, presence } from './missing/presence';
 import { gatewayTitle } from './missing/text';
 import { endpointAnchor, vpcGroups } from './missing/vpcGroups';
@@ -10,7 +11,7 @@ export const interfaceWithoutGateway: Rule = {
   id: 'VPCE207',
   run: (analysis) =>
     vpcGroups(analysis).flatMap((group) =>
-      ['s3', 'dynamodb'].flatMap((service) => {
+      PER_VPC_GATEWAY_SERVICES.flatMap((service) => {
         if (missingGateway(group, service)) return []; // VPCE201/202 already say it, with the same fix
         const interfaces = endpointsFor(group, service).filter((e) => e.type === 'Interface');
         const first = interfaces[0];

@@ -17,6 +17,7 @@ import { forEachListSite } from './forEachList';
 import VPC_MODULE_OUTPUTS from '../data/vpc-module-outputs.json';
 import { appendMapEntries } from '../../fixes/objectEdits';
 import type { Placed, PlacedRouteTable, VpcGroup } from './vpcGroups';
+import { onEveryRouteTable } from './gatewayServices';
 
 export interface MissingEndpoints {
   /** Interface endpoints to add, by short name. */
@@ -26,9 +27,6 @@ export interface MissingEndpoints {
   /** Services already present that the new ones belong with: their for_each list is preferred. */
   companions?: readonly string[];
 }
-
-/** Gateway endpoints for s3 go on every route table of the VPC; the others on the private ones. */
-const ALL_ROUTE_TABLES = new Set(['s3']);
 
 /** Blocks to insert after one anchor block, and the module their references live in. */
 interface Insertion {
@@ -91,7 +89,7 @@ function appendListElements(file: HclFile, list: Parameters<typeof appendListEle
 
 function gatewayInsertion(group: VpcGroup, service: string, context: FixContext): Insertion | undefined {
   if (group.registryVpc) return registryGatewayInsertion(group.registryVpc, service, context);
-  const wanted = group.routeTables.filter((t) => (ALL_ROUTE_TABLES.has(service) ? true : t.privacy === 'private'));
+  const wanted = group.routeTables.filter((t) => (onEveryRouteTable(service) || t.privacy === 'private'));
   if (group.routeTables.length === 0 && group.vpc) return mainTableInsertion(group.vpc, service, context);
   const home = homeModule(group, wanted);
   if (!home) return undefined;
@@ -138,7 +136,7 @@ function registryGatewayInsertion({ call, module }: NonNullable<VpcGroup['regist
   const anchor = anchorIn(module, call.call.block);
   if (!anchor || call.call.count || call.call.forEach || !isReferenceable(call.call.name)) return undefined;
   const output = (name: string) => `module.${call.call.name}.${name}`;
-  const tables = ALL_ROUTE_TABLES.has(service)
+  const tables = onEveryRouteTable(service)
     ? `concat(${output(VPC_MODULE_OUTPUTS.privateRouteTableIds)}, ${output(VPC_MODULE_OUTPUTS.publicRouteTableIds)})`
     : output(VPC_MODULE_OUTPUTS.privateRouteTableIds);
   return gatewayBlock(module, anchor, service, output(VPC_MODULE_OUTPUTS.vpcId), tables, context);
