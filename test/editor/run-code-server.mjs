@@ -13,7 +13,7 @@
 //
 // Needs `npm run build` and `npx tsc -p tsconfig.json`; installs its tools on first use.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -174,7 +174,11 @@ try {
     const request = JSON.parse(readFileSync(`${screenshotHandshake}.request`, 'utf8'));
     rmSync(`${screenshotHandshake}.request`);
     const taking = (request.name ? namedPicture(page, request) : takeScreenshot(page, request))
-      .then((problem) => writeFileSync(`${screenshotHandshake}.done`, JSON.stringify(problem ? { problem } : {})))
+      .then((problem) => {
+        // Renamed into place: the suite polls for the file and must never read it half written.
+        writeFileSync(`${screenshotHandshake}.done.partial`, JSON.stringify(problem ? { problem } : {}));
+        renameSync(`${screenshotHandshake}.done.partial`, `${screenshotHandshake}.done`);
+      })
       .finally(() => { busy = false; });
     if (!request.name) screenshotTaken = taking;
   }, 200);
