@@ -65,8 +65,13 @@ export function argumentOrHeader(site: EndpointSite, argument: string): Range {
   return site.written(argument)?.range ?? site.header;
 }
 
+const sites = new WeakMap<EndpointView, EndpointSite | null>();
+
+/** Where the endpoint is written, found once per analysis: every endpoint rule asks for every instance. */
 export function siteOf(module: EvaluatedModule, view: EndpointView): EndpointSite | undefined {
-  return view.entry ? entrySite(module, view, view.entry) : resourceSite(module, view);
+  let site = sites.get(view);
+  if (site === undefined) sites.set(view, (site = (view.entry ? entrySite(module, view, view.entry) : resourceSite(module, view)) ?? null));
+  return site ?? undefined;
 }
 
 function resourceSite(module: EvaluatedModule, view: EndpointView): EndpointSite | undefined {
