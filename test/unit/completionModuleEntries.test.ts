@@ -103,7 +103,9 @@ test('service_endpoint: full names in the module region', async () => {
   const { items } = await complete(call(`    kms = {
       service_endpoint = "|"
     }`));
-  assert.ok(items.some((i) => i.newText.includes('ap-northeast-1.kms') || i.newText.includes('.kms')), labels(items).slice(0, 5).join(', '));
+  const kms = items.find((i) => i.newText === 'com.amazonaws.ap-northeast-1.kms');
+  assert.ok(kms, `no full kms name in the call's region: ${items.slice(0, 5).map((i) => i.newText).join(', ')}`);
+  assert.ok(items.every((i) => !i.newText.includes('<region>')), 'names are written in the region, never as a template');
 });
 
 test('nothing in the map keys, in other values, or in another module call', async () => {
