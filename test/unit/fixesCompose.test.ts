@@ -1,12 +1,13 @@
 // Fix composition ("fix all"), the "suppress here" fix, and the alignment run inserted
 // attributes follow.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import { composeFixes } from '../../server/src/core/fixes/compose';
 import { insertAttribute } from '../../server/src/core/fixes/edits';
 import { suppressionFix } from '../../server/src/core/fixes/suppress';
 import { HclParser } from '../../server/src/core/parse/parseFile';
+import { createTerraformParser } from '../../server/src/core/parse/grammar';
 import type { Fix, TextEdit } from '../../server/src/core/types';
 import { analyzeModule, positionOf, ROOT } from '../helpers/memoryModule';
 
@@ -14,6 +15,9 @@ const FILE = '/m/main.tf';
 const at = (line: number, character: number) => ({ line, character });
 const insert = (line: number, character: number, newText: string): TextEdit => ({ file: FILE, range: { start: at(line, character), end: at(line, character) }, newText });
 const fix = (title: string, ...edits: TextEdit[]): Fix => ({ title, edits });
+
+// Composition reads inserted blocks from their syntax tree: the grammar is loaded, as after any analysis.
+before(() => createTerraformParser());
 
 test('composeFixes keeps fixes whole, makes a shared edit once, and skips a fix that overlaps one taken', () => {
   const text = 'a = 1\nb = 2\n';
@@ -38,6 +42,19 @@ test('composeFixes inserts a block two fixes both add only once, whichever fix c
     assert.equal(out.match(/data "aws_region"/g)?.length, 1, out);
     assert.match(out, /resource "aws_vpc_endpoint" "s3"/);
   }
+});
+
+test('composeFixes knows an inserted block whole: nested blocks, braces in strings, CRLF, and spacing in its header', () => {
+  const text = 'resource "a" "x" {}\r\n';
+  const endpoint = 'resource  "aws_vpc_endpoint"   "s3" {\r\n  tags = { Name = "}{" }\r\n  dns_options {\r\n    dns_record_ip_type = "ipv4"\r\n  }\r\n}';
+  const first = fix('first', insert(0, 19, `\r\n\r\n${endpoint}`));
+  const second = fix('second', insert(1, 0, `\r\nresource "aws_vpc_endpoint" "s3" {\r\n  tags = { Name = "}{" }\r\n}\r\n# kept`));
+  const result = composeFixes([first, second], () => text);
+  assert.equal(result.applied.length, 2);
+  const out = applyEdits(text, result.edits);
+  assert.equal(out.match(/"aws_vpc_endpoint"/g)?.length, 1, out);
+  assert.match(out, /dns_options/);
+  assert.match(out, /\r\n# kept$/, 'text after the dropped block stays');
 });
 
 test('composeFixes skips a fix whose file cannot be read', () => {

@@ -1,9 +1,11 @@
 // Many fixes as one edit ("fix all"): each fix is taken whole or not at all, in order. An edit
 // another fix already makes is made once; a block another fix already inserts (the same
-// `data "aws_region" "current"`) is inserted once; a fix whose edits overlap the ones taken
-// (applyEdits' overlap check on the real text) is left out, to be offered again next time.
+// `data "aws_region" "current"`, found in the inserted text's syntax tree) is inserted once; a
+// fix whose edits overlap the ones taken (applyEdits' overlap check on the real text) is left
+// out, to be offered again next time.
 import type { Fix, TextEdit } from '../types';
 import { applyEdits } from './apply';
+import { loadedParser } from '../parse/grammar';
 
 export interface ComposedFixes {
   edits: TextEdit[];
@@ -11,28 +13,30 @@ export interface ComposedFixes {
   skipped: Fix[];
 }
 
-const BLOCK_HEADER = /^(?:resource|data)\s+"[^"]*"\s+"[^"]*"/gm;
+const INSERTED_KINDS: ReadonlySet<string> = new Set(['resource', 'data']);
 
-/** Spans of the top-level blocks in inserted text, with their headers. */
+/**
+ * The `resource` and `data` blocks at the top of inserted text, with their headers, read from its
+ * syntax tree (the grammar is loaded: fixes exist only after an analysis parsed the module).
+ */
 function insertedBlocks(text: string): { header: string; start: number; end: number }[] {
-  const blocks: { header: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(BLOCK_HEADER)) {
-    let depth = 0;
-    let quoted = false;
-    for (let i = match.index; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '\\') i++;
-        else if (c === '"') quoted = false;
-      } else if (c === '"') quoted = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
-        blocks.push({ header: match[0].replace(/\s+/g, ' '), start: match.index, end: i + 1 });
-        break;
-      }
+  if (!text.includes('{')) return [];
+  const tree = loadedParser().parse(text);
+  if (!tree) return [];
+  try {
+    const body = tree.rootNode.firstNamedChild;
+    if (body?.type !== 'body') return [];
+    const blocks: { header: string; start: number; end: number }[] = [];
+    for (const block of body.namedChildren) {
+      if (block?.type !== 'block' || block.hasError) continue;
+      const [kind, ...labels] = block.namedChildren.filter((n) => n?.type === 'identifier' || n?.type === 'string_lit');
+      if (!kind || !INSERTED_KINDS.has(kind.text) || labels.length !== 2) continue;
+      blocks.push({ header: [kind.text, ...labels.map((l) => l!.text)].join(' '), start: block.startIndex, end: block.endIndex });
     }
+    return blocks;
+  } finally {
+    tree.delete();
   }
-  return blocks;
 }
 
 /** The edit without the blocks in `taken`, with the blank lines that separated them. */
