@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HclParser } from '../../server/src/core/parse/parseFile';
-import { TreeCache } from '../../server/src/core/parse/trees';
+import { convertInParts, partsOf } from '../../server/src/core/parse/chunks';
 import { createTerraformParser } from '../../server/src/core/parse/grammar';
 import { convertTree } from '../../server/src/core/parse/convert';
 import type { Expr } from '../../server/src/core/parse/ast';
@@ -105,31 +105,38 @@ test('string escapes are decoded', async () => {
   assert.equal(expr.kind === 'literal' && expr.value, 'x\ty\n"q" é ${lit}');
 });
 
-test('incremental re-parse gives the same syntax as a fresh parse, and frees replaced trees', async () => {
+/** Files that parse cleanly, cut by partsOf where a whole parse would not cut them too. */
+const CLEAN_FILES = [
+  SOURCE,
+  'locals {\n  policy = <<EOT\nresource "not" "a_block" {\n}\nEOT\n}\n\nresource "aws_vpc_endpoint" "x" {\n  vpc_id = "v"\n}\n',
+  '/*\nresource "commented" "out" {\n}\n*/\n# vpce-lens:ignore VPCE108\nresource "a" "b" {\n  c = 1 # trailing\n}\n',
+  'region = "eu-west-1"\nnames  = ["ssm"]\n',
+  'terraform {\r\n  required_version = ">= 1.5"\r\n}\r\n\r\nvariable "v" {\r\n  default = { a = 1 }\r\n}\r\n',
+  '\n\n  \n',
+];
+
+test('a file parsed in parts reads exactly as the whole file when it parses cleanly', async () => {
   const parser = await createTerraformParser();
-  const cache = new TreeCache(parser);
-  const before = 'locals {\n  a = 1\n  b = "x"\n}\n';
-  cache.get('k', 1, before);
-  // Replace `1` (line 1, chars 6-7) with `[2, 3]`.
-  const after = 'locals {\n  a = [2, 3]\n  b = "x"\n}\n';
-  const incremental = cache.get('k', 2, after, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 7 } }, text: '[2, 3]' }]);
-  const fresh = parser.parse(after)!;
-  assert.equal(incremental.rootNode.toString(), fresh.rootNode.toString());
-  assert.deepEqual(convertTree('k', incremental).body, convertTree('k', fresh).body);
-  fresh.delete();
-  assert.equal(cache.size, 1);
-  cache.delete('k');
-  assert.equal(cache.size, 0);
+  const eager = (type: string) => type !== 'resource';
+  for (const text of CLEAN_FILES) {
+    const tree = parser.parse(text)!;
+    assert.equal(tree.rootNode.hasError, false, text);
+    const whole = convertTree('/m/x.tf', tree, { source: text, eager, lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
+    tree.delete();
+    const parts = convertInParts('/m/x.tf', text, parser, { eager });
+    assert.equal(plain({ body: parts.body.blocks }), plain({ body: whole.body.blocks }), text);
+    assert.equal(plain({ body: parts.body.attributes }), plain({ body: whole.body.attributes }), text);
+    assert.deepEqual([parts.syntaxErrors, [...parts.comments], parts.lineEnding], [whole.syntaxErrors, [...whole.comments], whole.lineEnding], text);
+  }
+  assert.ok(partsOf(CLEAN_FILES[1]!).length > 2, 'the heredoc is cut, and read whole again');
 });
 
-test('changes that do not explain the new text fall back to a full parse', async () => {
-  const parser = await createTerraformParser();
-  const cache = new TreeCache(parser);
-  cache.get('k', 1, 'a = 1\n');
-  const tree = cache.get('k', 2, 'b = 2\n', [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } }, text: '9' }]);
-  assert.match(tree.rootNode.toString(), /attribute/);
-  assert.equal(convertTree('k', tree).body.attributes[0]?.name, 'b');
-  cache.clear();
+test('a half-typed block keeps its syntax error where it is typed; the blocks after it stay whole', async () => {
+  const text = 'resource "aws_vpc_endpoint" "x" {\n  vpc_id = "v"\n  servi\n}\n\nresource "aws_subnet" "a" {\n  cidr_block = "10.0.0.0/24"\n}\n';
+  const file = (await HclParser.create()).parse('/m/typing.tf', text);
+  assert.deepEqual(file.body.blocks.map((b) => [b.type, ...b.labels, b.complete]), [['resource', 'aws_vpc_endpoint', 'x', false], ['resource', 'aws_subnet', 'a', true]]);
+  assert.ok(file.syntaxErrors.length > 0 && file.syntaxErrors.every((e) => e.range.start.line >= 2 && e.range.end.line <= 5), JSON.stringify(file.syntaxErrors));
+  assert.equal(file.body.blocks[1]!.body.attributes[0]!.range.start.line, 6);
 });
 
 test('the parser returns the cached syntax for unchanged text', async () => {
@@ -165,7 +172,7 @@ test('an edited buffer re-converts only the blocks whose text or place changed',
   const before = 'locals {\n  a = 1\n}\n\nresource "x" "y" {\n  b = 2\n}\n';
   const first = parser.parse('/m/edit.tf', before, 1);
   const after = before.replace('b = 2', 'b = 3');
-  const second = parser.parse('/m/edit.tf', after, 2, [{ range: { start: { line: 5, character: 6 }, end: { line: 5, character: 7 } }, text: '3' }]);
+  const second = parser.parse('/m/edit.tf', after, 2);
   assert.equal(second.body.blocks[0], first.body.blocks[0], 'the untouched block is reused');
   assert.notEqual(second.body.blocks[1], first.body.blocks[1], 'the edited block is converted again');
   const value = second.body.blocks[1]!.body.attributes[0]!.expr;
@@ -195,6 +202,29 @@ test('blocks moved by lines inserted or removed above them equal a fresh convers
     const fresh = (await HclParser.create(eager)).parse('/m/moved.tf', moved);
     assert.equal(plain(reused), plain(fresh), `version ${version}: the reused blocks are where a fresh parse puts them`);
   }
+});
+
+test('blocks swallowed by a half-typed block above them are reused, and equal a fresh conversion', async () => {
+  const text = [
+    'resource "aws_vpc_endpoint" "x" {\n  vpc_id = "vpc-1"\n}\n',
+    'resource "aws_subnet" "a" {\n  count      = 2\n  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)\n}\n',
+    'locals {\n  names = ["ssm"]\n}\n',
+  ].join('\n');
+  const eager = (type: string, labels: readonly string[]) => type !== 'resource' || labels[0] === 'aws_vpc_endpoint';
+  const editing = await HclParser.create(eager);
+  const first = editing.parse('/m/typing.tf', text, 1);
+  // `  a` typed on a line of its own: error recovery nests every block below inside the endpoint.
+  const halfTyped = text.replace('"vpc-1"\n', '"vpc-1"\n  a\n');
+  const typing = editing.parse('/m/typing.tf', halfTyped, 2);
+  assert.ok(typing.syntaxErrors.length > 0);
+  const fresh = (await HclParser.create(eager)).parse('/m/typing.tf', halfTyped);
+  assert.equal(plain(typing), plain(fresh), 'the reused blocks are where a fresh parse puts them');
+  const locals = typing.body.blocks.find((b) => b.type === 'locals');
+  assert.ok(locals, 'the swallowed locals block is lifted back to the top level');
+  assert.equal(locals.range.start.line, first.body.blocks.find((b) => b.type === 'locals')!.range.start.line + 1);
+  const finished = editing.parse('/m/typing.tf', halfTyped.replace('  a\n', '  a = 1\n'), 3);
+  assert.equal(finished.body.blocks.at(-1), locals, 'once the line parses, the block kept while it did not is reused');
+  assert.deepEqual(finished.syntaxErrors, []);
 });
 
 test('a parse over its time budget is reported, not analysed, and the next parse is clean', async () => {

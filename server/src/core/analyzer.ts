@@ -58,7 +58,7 @@ export class Analyzer {
   }
 
   parse(source: SourceText): HclFile {
-    return this.parser.parse(source.path, source.text, source.version, source.changesSince);
+    return this.parser.parse(source.path, source.text, source.version);
   }
 
   /**

@@ -3,13 +3,8 @@
 export interface SourceText {
   path: string;
   text: string;
-  /** Editor version of an open buffer (enables incremental re-parse). */
+  /** Editor version of an open buffer (its next versions reuse what did not change). */
   version?: number;
-  /**
-   * The edits that turned version `since` of this buffer into this text, when they are all
-   * known (the parser re-parses incrementally from the tree it has for `since`).
-   */
-  changesSince?(since: number): readonly import('./parse/trees').TextChange[] | undefined;
 }
 
 export interface ModuleFiles {

@@ -2,13 +2,13 @@
 // are in expressions.ts). Blocks and attributes inside ERROR nodes are still kept.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../types';
-import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type HclFile } from './ast';
+import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type HclFile, type SyntaxError } from './ast';
 import { convertExpression, stringLiteral } from './expressions';
 import { textOf, withSource } from './source';
 import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
 import { rangeOf, withOrigin } from './range';
-import { shiftBlock, type DeferredBlocks } from './shift';
+import { shiftAttribute, shiftBlock, type DeferredBlocks } from './shift';
 
 export interface ConvertOptions {
   lineEnding?: '\n' | '\r\n';
@@ -16,10 +16,6 @@ export interface ConvertOptions {
   eager?: EagerBodyPredicate;
   /** The parsed text (faster than reading text back from the tree). */
   source?: string;
-  /** Top-level blocks of the previous conversion of this file, by column and text. */
-  reuse?: ReadonlyMap<string, Block>;
-  /** Filled with this conversion's top-level blocks, by column and text, for the next one. */
-  produced?: Map<string, Block>;
 }
 
 /** Set for the duration of one (synchronous) conversion. */
@@ -36,43 +32,35 @@ export function convertTree(path: string, tree: Tree, options: ConvertOptions = 
 }
 
 function convertRoot(path: string, tree: Tree, options: ConvertOptions): HclFile {
-  const root = tree.rootNode;
+  const { body, syntaxErrors, comments } = convertItems(tree.rootNode);
+  return { path, body, syntaxErrors, comments, lineEnding: options.lineEnding ?? '\n' };
+}
+
+/** The top-level items of a file or of one part of it (chunks.ts), with its errors and directive comments. */
+export interface ConvertedItems {
+  body: Body;
+  syntaxErrors: SyntaxError[];
+  comments: Map<number, string>;
+}
+
+function convertItems(root: Node): ConvertedItems {
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
   collectDirectiveComments(root, comments);
-  const body = bodyNode ? convertTopLevel(bodyNode, options) : { attributes: [], blocks: [], range: rangeOf(root) };
+  const body = bodyNode ? convertBody(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) };
   if (root.hasError) body.blocks = body.blocks.flatMap(hoistSwallowedBlocks);
-  return {
-    path,
-    body,
-    syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [],
-    comments,
-    lineEnding: options.lineEnding ?? '\n',
-  };
+  return { body, syntaxErrors: root.hasError ? collectSyntaxErrors(root) : [], comments };
 }
 
-/**
- * The file's top level. A block with the same text at the same column as in the previous
- * conversion is reused, moved to its line (shift.ts): typing inside one block re-converts only
- * that block, and a line inserted above blocks re-converts none of them.
- */
-function convertTopLevel(node: Node, options: ConvertOptions): Body {
-  if (!options.reuse && !options.produced) return convertBody(node);
-  const body: Body = { attributes: [], blocks: [], range: rangeOf(node) };
-  for (const child of node.namedChildren) {
-    if (child?.type !== 'block' || child.hasError) {
-      if (child) collectBodyItems(child, body, true);
-      continue;
-    }
-    const row = child.startPosition.row;
-    const key = `${child.startPosition.column}:${textOf(child)}`;
-    const previous = options.reuse?.get(key);
-    const block = previous ? shiftBlock(previous, row - previous.range.start.line, DEFERRED) : convertBlock(child);
-    if (!block) continue;
-    body.blocks.push(block);
-    options.produced?.set(key, block);
+/** Converts the tree of a part of a file that starts at line `row`, column 0. */
+export function convertPart(tree: Tree, source: string, row: number, eager?: EagerBodyPredicate): ConvertedItems {
+  const saved = eagerBody;
+  eagerBody = eager;
+  try {
+    return withSource(source, () => withOrigin({ row, column: 0 }, () => convertItems(tree.rootNode)));
+  } finally {
+    eagerBody = saved;
   }
-  return body;
 }
 
 const TOP_LEVEL_BLOCKS = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'check', 'removed']);
@@ -96,8 +84,8 @@ function convertBody(node: Node): Body {
   return body;
 }
 
-function collectBodyItems(node: Node, body: Body, single = false): void {
-  for (const child of single ? [node] : node.namedChildren) {
+function collectBodyItems(node: Node, body: Body): void {
+  for (const child of node.namedChildren) {
     if (!child) continue;
     const type = child.type; // each read of a node property is a call into wasm
     if (type === 'attribute') {
@@ -190,6 +178,17 @@ export interface DeferredSource {
 const deferredSources = new WeakMap<Block, DeferredSource>();
 const DEFERRED: DeferredBlocks<DeferredSource['header']> = { source: (block) => deferredSources.get(block), rebuild: (header, text) => lazyBlock(header, text) };
 
+/** Converted items moved by `lines` (a part of a file reused where lines were added above it); deferred bodies stay deferred. */
+export function shiftItems(items: ConvertedItems, lines: number): ConvertedItems {
+  if (lines === 0) return items;
+  const move = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
+  return {
+    body: { attributes: items.body.attributes.map((a) => shiftAttribute(a, lines)), blocks: items.body.blocks.map((b) => shiftBlock(b, lines, DEFERRED)), range: move(items.body.range) },
+    syntaxErrors: items.syntaxErrors.map((e) => ({ ...e, range: move(e.range) })),
+    comments: new Map([...items.comments].map(([line, text]) => [line + lines, text])),
+  };
+}
+
 /** The plain data of a block whose body is converted on first use; undefined for other blocks. */
 export function deferredSource(block: Block): DeferredSource | undefined {
   return deferredSources.get(block);
@@ -231,6 +230,6 @@ function collectDirectiveComments(root: Node, into: Map<number, string>): void {
   const text = root.text;
   if (!text.includes('vpce-lens:')) return;
   for (const comment of root.descendantsOfType('comment')) {
-    if (comment && comment.text.includes('vpce-lens:')) into.set(comment.startPosition.row, comment.text);
+    if (comment && comment.text.includes('vpce-lens:')) into.set(rangeOf(comment).start.line, comment.text);
   }
 }

@@ -1,18 +1,18 @@
-// The parse layer's entry point: text -> HclFile, with trees and results cached per file.
-// A file whose text has not changed is not parsed again, whatever its version.
+// The parse layer's entry point: text -> HclFile, with results cached per file. A file whose
+// text has not changed is not parsed again, whatever its version. A file read from disk is
+// parsed whole, and again in parts when it has syntax errors; an open buffer is always parsed
+// in parts (chunks.ts), reusing the parts of its previous version that did not change.
 import type { Parser } from 'web-tree-sitter';
-import type { Block, EagerBodyPredicate, HclFile } from './ast';
+import type { EagerBodyPredicate, HclFile } from './ast';
+import { type ConvertedPart, convertInParts } from './chunks';
 import { convertTree } from './convert';
-import { ParseBudgetExceeded, TreeCache, type TextChange } from './trees';
+import { ParseBudgetExceeded, parseWithin } from './trees';
 import { createTerraformParser } from './grammar';
 
 export class HclParser {
-  private readonly trees: TreeCache;
-  private readonly files = new Map<string, { text: string; file: HclFile; blocks: Map<string, Block> }>();
+  private readonly files = new Map<string, { text: string; file: HclFile; parts?: Map<string, ConvertedPart> }>();
 
-  private constructor(parser: Parser, private readonly eagerBody?: EagerBodyPredicate, budgetMs?: number) {
-    this.trees = new TreeCache(parser, budgetMs);
-  }
+  private constructor(private readonly parser: Parser, private readonly eagerBody?: EagerBodyPredicate, private readonly budgetMs?: number) {}
 
   /**
    * `eagerBody` picks the blocks converted whole; the others are converted when first read.
@@ -23,35 +23,45 @@ export class HclParser {
   }
 
   /**
-   * The syntax of `path` with `text`. `version` and `changes` (edits since the cached text)
-   * let an open editor buffer re-parse incrementally; only then is its tree kept (trees are
-   * large: a file read from disk keeps only its converted syntax).
+   * The syntax of `path` with `text`. `version` says it is an open buffer, whose next versions
+   * reuse the parts of this one.
    */
-  parse(path: string, text: string, version?: number, changes?: readonly TextChange[] | ((since: number) => readonly TextChange[] | undefined)): HclFile {
+  parse(path: string, text: string, version?: number): HclFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.file;
-    let tree;
+    const parts = version !== undefined ? new Map<string, ConvertedPart>() : undefined;
+    let file: HclFile;
     try {
-      const previous = this.trees.versionOf(path);
-      const edits = typeof changes === 'function' ? (previous === undefined ? undefined : changes(previous)) : changes;
-      tree = this.trees.get(path, version ?? -1, text, edits);
+      file = parts ? this.inParts(path, text, { reuse: cached?.parts, produced: parts }) : this.whole(path, text);
     } catch (error) {
       if (!(error instanceof ParseBudgetExceeded)) throw error;
       return this.notAnalysed(path, text, error);
     }
-    // Only a buffer being edited re-converts often enough to keep its blocks for reuse.
-    const editing = version !== undefined;
-    const blocks = new Map<string, Block>();
-    const file = convertTree(path, tree, {
-      lineEnding: text.includes('\r\n') ? '\r\n' : '\n',
-      source: text,
-      ...(editing ? { produced: blocks } : {}),
-      ...(this.eagerBody ? { eager: this.eagerBody } : {}),
-      ...(editing && cached ? { reuse: cached.blocks } : {}),
-    });
-    if (version === undefined) this.trees.delete(path);
-    this.files.set(path, { text, file, blocks });
+    this.files.set(path, { text, file, ...(parts ? { parts } : {}) });
     return file;
+  }
+
+  private whole(path: string, text: string): HclFile {
+    const tree = parseWithin(this.parser, text, this.budgetMs);
+    try {
+      if (tree.rootNode.hasError) return this.inParts(path, text, {});
+      return convertTree(path, tree, {
+        lineEnding: text.includes('\r\n') ? '\r\n' : '\n',
+        source: text,
+        ...(this.eagerBody ? { eager: this.eagerBody } : {}),
+      });
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private inParts(path: string, text: string, reuse: { reuse?: ReadonlyMap<string, ConvertedPart> | undefined; produced?: Map<string, ConvertedPart> }): HclFile {
+    return convertInParts(path, text, this.parser, {
+      ...(reuse.reuse ? { reuse: reuse.reuse } : {}),
+      ...(reuse.produced ? { produced: reuse.produced } : {}),
+      ...(this.eagerBody ? { eager: this.eagerBody } : {}),
+      ...(this.budgetMs !== undefined ? { budgetMs: this.budgetMs } : {}),
+    });
   }
 
   private notAnalysed(path: string, text: string, error: ParseBudgetExceeded): HclFile {
@@ -66,7 +76,7 @@ export class HclParser {
       comments: new Map(),
       lineEnding: '\n',
     };
-    this.files.set(path, { text, file, blocks: new Map() });
+    this.files.set(path, { text, file });
     return file;
   }
 
@@ -77,19 +87,17 @@ export class HclParser {
 
   /** Keeps a conversion of `path` made elsewhere (another thread) as if parsed here. */
   adopt(path: string, text: string, file: HclFile): void {
-    if (this.trees.versionOf(path) !== undefined) return; // an open buffer's own tree wins
-    this.files.set(path, { text, file, blocks: new Map() });
+    if (this.files.get(path)?.parts) return; // an open buffer's own parse wins
+    this.files.set(path, { text, file });
   }
 
-  /** Forget a file (closed or deleted) and free its tree. */
+  /** Forget a file (closed or deleted). */
   forget(path: string): void {
-    this.trees.delete(path);
     this.files.delete(path);
   }
 
-  /** Forget every file and free every tree (the next parse of anything is cold). */
+  /** Forget every file (the next parse of anything is cold). */
   clear(): void {
-    this.trees.clear();
     this.files.clear();
   }
 

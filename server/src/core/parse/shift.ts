@@ -17,6 +17,13 @@ export function shiftBlock<H extends Omit<Block, 'body'>>(block: Block, lines: n
   return lines === 0 ? block : new Shift(lines, deferred).block(block);
 }
 
+/** `attribute` with every line number moved by `lines`. */
+export function shiftAttribute(attribute: Attribute, lines: number): Attribute {
+  return lines === 0 ? attribute : new Shift(lines, NO_DEFERRED).attribute(attribute);
+}
+
+const NO_DEFERRED: DeferredBlocks<never> = { source: () => undefined, rebuild: () => { throw new Error('no deferred block here'); } };
+
 class Shift<H extends Omit<Block, 'body'>> {
   constructor(private readonly lines: number, private readonly deferred: DeferredBlocks<H>) {}
 
@@ -49,7 +56,7 @@ class Shift<H extends Omit<Block, 'body'>> {
     return { attributes: body.attributes.map((a) => this.attribute(a)), blocks: body.blocks.map((b) => this.block(b)), range: this.range(body.range) };
   }
 
-  private attribute(attribute: Attribute): Attribute {
+  attribute(attribute: Attribute): Attribute {
     return { ...attribute, nameRange: this.range(attribute.nameRange), range: this.range(attribute.range), expr: this.expr(attribute.expr) };
   }
 

@@ -4,13 +4,13 @@ import type { Node } from 'web-tree-sitter';
 import type { SyntaxError } from './ast';
 import { rangeOf } from './range';
 
-const MAX_ERRORS = 50;
+export const MAX_SYNTAX_ERRORS = 50;
 
 export function collectSyntaxErrors(root: Node): SyntaxError[] {
   const errors: SyntaxError[] = [];
   // Iterative, in document order: a 4,000-deep file must not overflow the stack.
   const stack: Node[] = [root];
-  while (stack.length > 0 && errors.length < MAX_ERRORS) {
+  while (stack.length > 0 && errors.length < MAX_SYNTAX_ERRORS) {
     const node = stack.pop()!;
     if (node.isMissing) {
       errors.push({ range: rangeOf(node), message: `Syntax error: missing ${describeMissing(node)}.` });
