@@ -3,11 +3,11 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../types';
 import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type HclFile, type SyntaxError } from './ast';
-import { convertExpression, stringLiteral } from './expressions';
+import { convertExpression, quotedText, stringLiteral } from './expressions';
 import { textOf, withSource } from './source';
 import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
-import { rangeOf, withOrigin } from './range';
+import { oneLineRange, rangeOf, rangeStart, withOrigin } from './range';
 import { shiftAttribute, shiftBlock, type DeferredBlocks } from './shift';
 
 export interface ConvertOptions {
@@ -115,34 +115,35 @@ function convertBlock(node: Node): Block | undefined {
   const children = node.namedChildren;
   const typeNode = children[0];
   if (!typeNode || typeNode.type !== 'identifier') return undefined;
+  // Each read of a node's end or error state is a call into wasm: in a block without errors,
+  // where most blocks are, one-line labels and the `{` are measured from their start instead.
+  const clean = !node.hasError;
   const labels: string[] = [];
   const labelRanges: Range[] = [];
   let bodyNode: Node | null = null;
-  let startNode: Node | null = null;
+  let headerEnd: Range['end'] | undefined;
   let complete = false;
   for (let i = 1; i < children.length; i++) {
     const child = children[i];
     if (!child) continue;
     const type = child.type;
-    if (type === 'string_lit') {
-      labels.push(stringLiteral(child));
-      labelRanges.push(rangeOf(child));
-    } else if (type === 'identifier') {
-      labels.push(textOf(child));
-      labelRanges.push(rangeOf(child));
+    if (type === 'string_lit' || type === 'identifier') {
+      const range = clean ? oneLineRange(child) : undefined;
+      labels.push(type === 'identifier' ? textOf(child) : range ? quotedText(child, range) : stringLiteral(child));
+      labelRanges.push(range ?? rangeOf(child));
     } else if (type === 'block_start') {
-      startNode = child;
+      headerEnd = clean ? { line: rangeStart(child).line, character: rangeStart(child).character + 1 } : rangeOf(child).end;
     } else if (type === 'body') {
       bodyNode = child;
     } else if (type === 'block_end') {
-      complete = !child.isMissing && !child.hasError;
+      complete = clean || (!child.isMissing && !child.hasError);
     }
   }
   const range = rangeOf(node);
-  const headerEnd = startNode ? rangeOf(startNode).end : (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
+  headerEnd ??= (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
   const header = { type: textOf(typeNode), labels, labelRanges, headerRange: { start: range.start, end: headerEnd }, range, complete };
   if (!bodyNode) return { ...header, body: { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } } };
-  if (eagerBody && !node.hasError && !eagerBody(header.type, labels)) return deferredBlock(header, node, bodyNode);
+  if (eagerBody && clean && !eagerBody(header.type, labels)) return deferredBlock(header, node, bodyNode);
   return { ...header, body: convertBody(bodyNode) };
 }
 
@@ -175,8 +176,7 @@ export interface DeferredSource {
   text: string;
 }
 
-const deferredSources = new WeakMap<Block, DeferredSource>();
-const DEFERRED: DeferredBlocks<DeferredSource['header']> = { source: (block) => deferredSources.get(block), rebuild: (header, text) => lazyBlock(header, text) };
+const DEFERRED: DeferredBlocks<DeferredSource['header']> = { source: deferredSource, rebuild: lazyBlock };
 
 /** Converted items moved by `lines` (a part of a file reused where lines were added above it); deferred bodies stay deferred. */
 export function shiftItems(items: ConvertedItems, lines: number): ConvertedItems {
@@ -189,24 +189,53 @@ export function shiftItems(items: ConvertedItems, lines: number): ConvertedItems
   };
 }
 
+/**
+ * A block whose body is converted from its text when first read. A class, not an object with
+ * a getter: thousands are made per cold analysis, and a class instance is cheaper to make and
+ * to collect (a getter in an object literal, plus a WeakMap entry to find its text, cost a
+ * quarter of the conversion of a large workspace).
+ */
+class DeferredBlock implements Block {
+  readonly type: string;
+  readonly labels: string[];
+  readonly labelRanges: Range[];
+  readonly headerRange: Range;
+  readonly range: Range;
+  readonly complete: boolean;
+  readonly deferredMeta: ReadonlyMap<string, Attribute>;
+  private converted: Body | undefined;
+
+  constructor(header: DeferredSource['header'], readonly text: string) {
+    this.type = header.type;
+    this.labels = header.labels;
+    this.labelRanges = header.labelRanges;
+    this.headerRange = header.headerRange;
+    this.range = header.range;
+    this.complete = header.complete;
+    this.deferredMeta = header.deferredMeta;
+  }
+
+  get body(): Body {
+    this.converted ??= reconvertBody(this.text, { row: this.range.start.line, column: this.range.start.character })
+      ?? { attributes: [...this.deferredMeta.values()], blocks: [], range: this.range };
+    return this.converted;
+  }
+
+  /** As plain data, body included (what a converted block gives). */
+  toJSON(): Block {
+    const { type, labels, labelRanges, headerRange, range, complete, deferredMeta, body } = this;
+    return { type, labels, labelRanges, headerRange, range, body, complete, deferredMeta };
+  }
+}
+
 /** The plain data of a block whose body is converted on first use; undefined for other blocks. */
 export function deferredSource(block: Block): DeferredSource | undefined {
-  return deferredSources.get(block);
+  return block instanceof DeferredBlock ? { header: block, text: block.text } : undefined;
 }
 
 /** A block (header known) whose body is converted from `text` when first read. */
 export function lazyBlock(header: DeferredSource['header'], text: string): Block {
-  const at = { row: header.range.start.line, column: header.range.start.character };
-  let body: Body | undefined;
-  const block: Block = {
-    ...header,
-    get body(): Body {
-      body ??= reconvertBody(text, at) ?? { attributes: [...header.deferredMeta.values()], blocks: [], range: header.range };
-      return body;
-    },
-  };
-  deferredSources.set(block, { header, text });
-  return block;
+  return new DeferredBlock(header, text);
 }
 
 function reconvertBody(text: string, at: { row: number; column: number }): Body | undefined {

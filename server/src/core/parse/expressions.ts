@@ -141,6 +141,13 @@ function convertLiteral(node: Node): Expr {
   }
 }
 
+/** The value of a one-line `string_lit` without errors whose range is known (oneLineRange). */
+export function quotedText(node: Node, range: Range): string {
+  const source = currentSource()!;
+  const raw = source.slice(node.startIndex + 1, node.startIndex + range.end.character - range.start.character - 1);
+  return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeQuoted(raw) : raw;
+}
+
 /** The value of a `string_lit` (a quoted string without interpolations). */
 export function stringLiteral(node: Node): string {
   // Fast path: a well-formed one-line string is its source between the quotes.

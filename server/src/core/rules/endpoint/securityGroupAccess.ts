@@ -11,7 +11,18 @@ export type Answer = 'yes' | 'no' | 'unknown';
 
 const RULE_RESOURCES = ['aws_vpc_security_group_ingress_rule', 'aws_security_group_rule'];
 
+/** Parsed CIDRs: every endpoint's check reads the same few. */
+const ranges = new Map<string, [number, number] | undefined>();
+
 function ipv4Range(cidr: string): [number, number] | undefined {
+  if (ranges.has(cidr)) return ranges.get(cidr);
+  if (ranges.size > 10_000) ranges.clear();
+  const range = parsedRange(cidr);
+  ranges.set(cidr, range);
+  return range;
+}
+
+function parsedRange(cidr: string): [number, number] | undefined {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr.trim());
   if (!match) return undefined;
   const octets = match.slice(1, 5).map(Number);
@@ -51,8 +62,18 @@ function groupIsReadable(module: EvaluatedModule, group: SecurityGroupView): boo
   return argumentState(module.evaluator, group.instance, 'ingress') === 'unset';
 }
 
+/** Per module of an analysis: every endpoint's check asks. */
+const unattributed = new WeakMap<EvaluatedModule, boolean>();
+const groupsByAddress = new WeakMap<EvaluatedModule, Map<string, SecurityGroupView>>();
+
 /** A rule resource whose group or type cannot be told might be the one that admits the traffic. */
 function hasUnattributedRules(module: EvaluatedModule): boolean {
+  let known = unattributed.get(module);
+  if (known === undefined) unattributed.set(module, (known = findUnattributedRules(module)));
+  return known;
+}
+
+function findUnattributedRules(module: EvaluatedModule): boolean {
   const { evaluator } = module;
   for (const resource of RULE_RESOURCES.flatMap((type) => resourcesOfType(module, type))) {
     const instances = evaluator.refs.instances(resource);
@@ -67,7 +88,12 @@ function hasUnattributedRules(module: EvaluatedModule): boolean {
 
 /** Whether any of `groups` (security group instance addresses) admits TCP `port` from the VPC. */
 export function groupsAdmit(module: EvaluatedModule, groups: string[], port: number, vpcCidr: string | undefined): Answer {
-  const views = groups.map((g) => module.network.securityGroups.find((s) => s.address === g));
+  let byAddress = groupsByAddress.get(module);
+  if (!byAddress) {
+    groupsByAddress.set(module, (byAddress = new Map()));
+    for (const group of module.network.securityGroups) if (!byAddress.has(group.address)) byAddress.set(group.address, group);
+  }
+  const views = groups.map((g) => byAddress.get(g));
   if (views.some((v) => v === undefined || !groupIsReadable(module, v))) return 'unknown';
   const answers = views.flatMap((v) => v!.ingress.map((rule) => ruleAdmits(rule, port, vpcCidr)));
   if (answers.includes('yes')) return 'yes';
