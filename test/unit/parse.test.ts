@@ -227,6 +227,23 @@ test('blocks swallowed by a half-typed block above them are reused, and equal a 
   assert.deepEqual(finished.syntaxErrors, []);
 });
 
+test('failing parts are joined with the next failing part, and after 8 joins the rest of the file is one part', async () => {
+  const parser = await createTerraformParser();
+  const broken = (i: number) => `resource "a" "b${i}" {\n  x = (\n}\n`;
+  const text = [...Array.from({ length: 12 }, (_, i) => broken(i)), 'resource "a" "ok" {\n  y = 1\n}\n'].join('');
+  assert.equal(partsOf(text).length, 13);
+  const file = convertInParts('/m/broken.tf', text, parser, {});
+  assert.ok(file.syntaxErrors.length > 0);
+  const names = file.body.blocks.map((b) => b.labels[1]);
+  assert.ok(names.includes('b0'), names.join());
+  // Every part fails but the last: all twelve are joined (8 one by one, then the rest), so the
+  // clean block after them is read as a whole parse of that text reads it.
+  const whole = parser.parse(text)!;
+  const wholeNames = convertTree('/m/broken.tf', whole, { source: text }).body.blocks.map((b) => b.labels[1]);
+  whole.delete();
+  assert.deepEqual(names, wholeNames);
+});
+
 test('a parse over its time budget is reported, not analysed, and the next parse is clean', async () => {
   const parser = await HclParser.create(undefined, 1);
   const huge = Array.from({ length: 40_000 }, (_, i) => `resource "a" "r${i}" {\n  x = ${i}\n}\n`).join('');
