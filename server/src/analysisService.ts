@@ -17,6 +17,7 @@ import type { CallerIndex } from './callerIndex';
 import { findingPlaceKey } from './core/findings';
 import { type Cancellation, throwIfCancelled } from './cancellation';
 import { ChangeClock } from './changeClock';
+import type { KeptTree } from './core/parse/trees';
 
 export interface AnalysisResult {
   analysis: ModuleAnalysis;
@@ -152,6 +153,11 @@ export class AnalysisService {
   invalidateAll(): void {
     this.clock.changedEverything();
     this.callerIndex?.invalidate();
+  }
+
+  /** The syntax tree the analyzer keeps for an open buffer (as of its last parse), with its text. */
+  keptTree(path: string): KeptTree | undefined {
+    return this.analyzer.parser.keptTree(path);
   }
 
   /** A file left the editor and the disk may differ: forget its parse. */

@@ -3,7 +3,7 @@
 import type { Parser } from 'web-tree-sitter';
 import type { Block, EagerBodyPredicate, HclFile } from './ast';
 import { convertTree } from './convert';
-import { ParseBudgetExceeded, TreeCache, type TextChange } from './trees';
+import { type KeptTree, ParseBudgetExceeded, TreeCache, type TextChange } from './trees';
 import { createTerraformParser } from './grammar';
 
 export class HclParser {
@@ -68,6 +68,11 @@ export class HclParser {
     };
     this.files.set(path, { text, file, blocks: new Map() });
     return file;
+  }
+
+  /** The tree kept for an open buffer (as of its last parse) and the text it parses. */
+  keptTree(path: string): KeptTree | undefined {
+    return this.trees.kept(path);
   }
 
   /** Whether `path` with exactly `text` is already converted. */

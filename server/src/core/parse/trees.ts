@@ -10,6 +10,12 @@ export interface TextChange {
   text: string;
 }
 
+/** A tree and the text it parses. */
+export interface KeptTree {
+  text: string;
+  tree: Tree;
+}
+
 interface Entry {
   version: number;
   text: string;
@@ -59,6 +65,12 @@ export class TreeCache {
     return tree;
   }
 
+  /** The tree kept for `key` and the text it parses, if one is (valid until the next `get` for `key`). */
+  kept(key: string): KeptTree | undefined {
+    const entry = this.entries.get(key);
+    return entry && { text: entry.text, tree: entry.tree };
+  }
+
   /** The version of the tree kept for `key`, if one is. */
   versionOf(key: string): number | undefined {
     return this.entries.get(key)?.version;
@@ -80,7 +92,8 @@ export class TreeCache {
 }
 
 
-function pointAt(text: string, offset: number): { row: number; column: number } {
+/** The tree-sitter point of an offset: web-tree-sitter parses JS strings as UTF-16, so columns are code units. */
+export function pointAt(text: string, offset: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
