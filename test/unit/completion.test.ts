@@ -10,7 +10,7 @@ import { scanAt } from '../../server/src/core/completion/scan';
 import { applyEdits } from '../../server/src/core/fixes/apply';
 import type { AnalysisSettings } from '../../server/src/core/settings';
 import type { Position } from '../../server/src/core/types';
-import { analyzeModule } from '../helpers/memoryModule';
+import { analyzeModule, analyzer } from '../helpers/memoryModule';
 import { syntaxProblems } from '../grammar/hclSyntax';
 
 const REPO = join(__dirname, '../../..');
@@ -252,6 +252,27 @@ test('toset([...]) in for_each and lists that drive nothing', async () => {
   assert.deepEqual(labels(gatewaySet.items).sort(), ['dynamodb', 's3express']);
 });
 
+// ---- half-typed lines end with their line, as in HCL ----
+
+test('half-typed: a bracket left open on an earlier line does not take in the arguments below it', async () => {
+  const above = await complete(endpoint('  service_name = "com.amazonaws.us-east-1.s3"\n  route_table_ids = [aws_route_table.a.id\n  vpc_endpoint_type = "|"'));
+  assert.deepEqual(labels(sorted(above.items)).slice(0, 2), ['Gateway', 'Interface'], 'the type is read as an argument of its own, ordered for s3');
+  const list = await complete(endpoint('  for_each = toset(["s3",\n    |\n  vpc_endpoint_type = "Gateway"'));
+  assert.deepEqual(labels(list.items).sort(), ['dynamodb', 's3express'], 'the type below the open list makes it a Gateway list');
+});
+
+test('half-typed: a comment after the last element of a list still lets a new element start below it', async () => {
+  const c = await complete(`${HEADER}\nlocals {\n  eps = [\n    "ssm", # Session Manager\n    |\n  ]\n}\n\nresource "aws_vpc_endpoint" "i" {\n  for_each          = toset(local.eps)\n  vpc_endpoint_type = "Interface"\n}\n`);
+  assert.deepEqual(labels(sorted(c.items).slice(0, 2)), ['ec2messages', 'ssmmessages']);
+  assert.match(c.accept('ssmmessages'), /"ssm", # Session Manager\n {4}"ssmmessages"\n/);
+});
+
+test('arguments: `vpc_endpoint_type = null` with a comment after it is unset, so the Gateway default orders them', async () => {
+  const c = await complete(endpoint('  vpc_endpoint_type = null # the provider\'s default\n  |'));
+  assert.match(c.item('route_table_ids').documentation, /provider's default/);
+  assert.ok(c.item('route_table_ids').sortText < c.item('subnet_ids').sortText);
+});
+
 // ---- elsewhere: nothing ----
 
 test('no items outside endpoint contexts', async () => {
@@ -334,7 +355,8 @@ test('the seed example: accepting an item at each endpoint context leaves Terraf
 
 // ---- the scan itself ----
 
-test('scan: strings, interpolations, heredocs and comments do not confuse the block structure', () => {
+test('scan: strings, interpolations, heredocs and comments do not confuse the block structure', async () => {
+  await analyzer(); // the grammar is loaded with it
   const text = [
     'resource "aws_vpc_endpoint" "a" {',
     '  service_name = "x.${lookup({a = "}"}, "a")}.y" # }',

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import {
   CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList,
 } from 'vscode-languageserver';
-import { type CompletionCandidate, type CompletionKind, completionsAt } from '../core/completion/index';
+import { type CompletionCandidate, type CompletionKind, CompletionTrees, completionsAt } from '../core/completion/index';
 import { isConfigFile } from '../core/configFiles';
 import { URI } from '../uri';
 import { guarded } from './guarded';
@@ -28,16 +28,18 @@ export const completionFeature: Feature = {
     const itemSupport = ctx.clientCapabilities.textDocument?.completion?.completionItem;
     const snippets = itemSupport?.snippetSupport === true;
     const labelDetails = itemSupport?.labelDetailsSupport === true;
+    // The last completed-in documents' trees: each next text is parsed incrementally from them.
+    const trees = new CompletionTrees();
     ctx.connection.onCompletion(({ textDocument, position }, token) =>
       guarded<CompletionList>(ctx, 'completion', EMPTY, async () => {
         const path = URI.toPath(textDocument.uri);
         const document = path ? ctx.documents.document(path) : undefined;
         if (!path || !document || !isConfigFile(path)) return EMPTY;
         // The last analysis is enough for the region, prices and the module's other blocks;
-        // what is at the cursor comes from the current text.
+        // what is at the cursor comes from the syntax tree of the current text.
         const analysis = ctx.analyses.cachedFor(path)?.analysis ?? (await ctx.analyses.analyze(dirname(path), token)).analysis;
         const { currencyFormat } = await ctx.settings.get(dirname(path));
-        const candidates = completionsAt({ analysis, text: document.getText(), position, format: currencyFormat });
+        const candidates = completionsAt({ analysis, text: document.getText(), position, format: currencyFormat, document: { trees, key: path } });
         return { isIncomplete: false, items: candidates.map((c) => toItem(c, snippets, labelDetails)) };
       }),
     );

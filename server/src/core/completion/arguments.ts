@@ -5,7 +5,7 @@
 import type { Range } from '../types';
 import { ENDPOINT_TYPE_DOCS, type EndpointArgument, endpointArgumentsAt, endpointTypeDoc } from '../services/endpointArguments';
 import type { EndpointBlock } from './moduleFacts';
-import type { ScannedBlock } from './scan';
+import type { ScannedBlock } from './scanned';
 import type { CompletionCandidate } from './types';
 
 export interface ArgumentRequest {
@@ -24,7 +24,7 @@ export function argumentCompletions(request: ArgumentRequest): CompletionCandida
   const candidates = endpointArgumentsAt(path);
   const block = request.blocks[request.blocks.length - 1];
   if (!candidates || !block) return [];
-  const written = new Set([...block.attributes.map((a) => a.name), ...block.blocks.map((b) => b.type)]);
+  const written = new Set([...block.attributes.map((a) => a.name), ...block.blockTypes]);
   const { type, typeDefaulted } = request.endpoint;
   return candidates
     .map((argument, index) => ({ argument, index }))

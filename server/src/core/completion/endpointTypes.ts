@@ -7,7 +7,7 @@ import { endpointCost, isPricingError } from '../pricing/cost';
 import { formatMoney } from '../pricing/format';
 import { parseServiceName, serviceByShortName } from '../services/catalogue';
 import { ENDPOINT_TYPE_DOCS, type EndpointTypeDoc, endpointArguments } from '../services/endpointArguments';
-import type { ScannedBlock } from './scan';
+import type { ScannedBlock } from './scanned';
 import { type PriceBasis, interfacePrice } from './serviceDocs';
 import type { CompletionCandidate } from './types';
 

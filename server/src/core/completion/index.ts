@@ -1,39 +1,50 @@
 // Completion's entry point: the current text and a position -> candidates, in endpoint
 // contexts only (elsewhere: none, so that other Terraform tooling is not crowded). The place
-// comes from the current text; the module's region, prices and other endpoints come from its
-// analysis, which may be a keystroke old.
+// comes from the syntax tree of the current text (scan.ts); the module's region, prices and
+// other endpoints come from its analysis, which may be a keystroke old.
 import type { ModuleAnalysis } from '../analysis';
 import type { CurrencyFormat } from '../pricing/format';
 import type { Position } from '../types';
 import { argumentCompletions } from './arguments';
 import { endpointTypeCompletions, typeContextOf } from './endpointTypes';
 import {
-  type EndpointBlock, azBasisOf, endpointsDrivenBy, isEndpointBlock, regionOf, regionTextOf, scannedEndpoint, servicesInModule,
+  type EndpointBlock, azBasisOf, endpointsDrivenBy, isEndpointBlock, isEndpointHeader, regionOf, regionTextOf, scannedEndpoint, servicesInModule,
 } from './moduleFacts';
-import { type CursorPlace, type ScannedBlock, offsetAt, scanAt } from './scan';
+import { type SyntaxReading, readingOf } from './scan';
+import type { CursorPlace, ScannedBlock, StringAtCursor } from './scanned';
+import { type CompletionSyntax, type CompletionTrees, withSyntax } from './syntax';
+import { offsetAt } from '../text';
 import { type PriceBasis, priceBasis } from './serviceDocs';
 import { inServiceList, serviceListCompletions } from './serviceLists';
 import { serviceNameCompletions } from './serviceNames';
 import { entryCompletions, isVpcEndpointsCall } from './moduleEntries';
 import { VPC_ENDPOINTS_MODULE } from '../model/registryModules/sources';
-import type { StringAtCursor } from './scan';
 import type { CompletionCandidate } from './types';
 
 export type { CompletionCandidate, CompletionKind } from './types';
+export { CompletionTrees } from './syntax';
 
 export interface CompletionRequest {
   analysis: ModuleAnalysis;
   text: string;
   position: Position;
   format?: CurrencyFormat;
+  /** The document's trees, to parse its text incrementally; without them the text is parsed whole. */
+  document?: { trees: CompletionTrees; key: string };
 }
 
 type ValuePlace = Extract<CursorPlace, { kind: 'value' }>;
 
 export function completionsAt(request: CompletionRequest): CompletionCandidate[] {
+  const { text, document } = request;
+  const offset = offsetAt(text, request.position);
+  const complete = (syntax: CompletionSyntax) => candidatesAt(request, readingOf(syntax));
+  return (document ? document.trees.read(document.key, text, offset, complete) : withSyntax(text, offset, complete)) ?? [];
+}
+
+function candidatesAt(request: CompletionRequest, reading: SyntaxReading): CompletionCandidate[] {
   const { text } = request;
-  const scan = scanAt(text, offsetAt(text, request.position));
-  const place = scan.cursor;
+  const place = reading.cursor;
   if (place.kind === 'argument') {
     const resource = place.blocks[0];
     if (!resource || !isEndpointBlock(resource)) return [];
@@ -48,7 +59,8 @@ export function completionsAt(request: CompletionRequest): CompletionCandidate[]
     return serviceNames(request, place, undefined);
   }
   if (block.type === 'locals') {
-    return serviceList(request, place, endpointsDrivenBy(request.analysis, scan.blocks, place.attribute));
+    const fileBlocks = reading.fileBlocks(isEndpointHeader);
+    return serviceList(request, place, endpointsDrivenBy(request.analysis, fileBlocks, place.attribute));
   }
   return [];
 }

@@ -7,7 +7,7 @@ import { VPC_ENDPOINTS_MODULE, normalizeModuleSource } from '../model/registryMo
 import type { Range } from '../types';
 import { argumentInsertion } from './arguments';
 import { endpointTypeCompletions } from './endpointTypes';
-import type { ObjectField, OpenContainer, ScannedBlock } from './scan';
+import type { ObjectField, OpenContainer, ScannedBlock } from './scanned';
 import type { PriceBasis } from './serviceDocs';
 import { shortNameCompletions } from './serviceLists';
 import type { CompletionCandidate } from './types';

@@ -12,7 +12,7 @@ import { regionDataSourceReference } from '../model/regionAttribute';
 import { MODULE_SCOPE } from '../model/scope';
 import { referencedAddresses } from '../model/viewHelpers';
 import { parseServiceName } from '../services/catalogue';
-import type { ScannedBlock } from './scan';
+import type { ScannedBlock } from './scanned';
 
 const ENDPOINT_RESOURCE = 'aws_vpc_endpoint';
 
@@ -106,7 +106,12 @@ export function endpointsDrivenBy(analysis: ModuleAnalysis, fileBlocks: readonly
 }
 
 export function isEndpointBlock(block: ScannedBlock): boolean {
-  return block.type === 'resource' && block.labels[0] === ENDPOINT_RESOURCE && block.labels[1] !== undefined;
+  return isEndpointHeader(block.type, block.labels);
+}
+
+/** A block header `resource "aws_vpc_endpoint" "<name>"`. */
+export function isEndpointHeader(type: string, labels: readonly string[]): boolean {
+  return type === 'resource' && labels[0] === ENDPOINT_RESOURCE && labels[1] !== undefined;
 }
 
 /** An endpoint block as the scan of the current text sees it. */

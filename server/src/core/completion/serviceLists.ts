@@ -6,7 +6,7 @@ import type { Range } from '../types';
 import { type EndpointService, knownServiceShortNames, serviceByShortName, serviceNameFor } from '../services/catalogue';
 import type { EndpointBlock } from './moduleFacts';
 import { type PriceBasis, groupsCompletedBy, interfacePrice, serviceDocumentation } from './serviceDocs';
-import type { OpenContainer } from './scan';
+import type { OpenContainer } from './scanned';
 import type { CompletionCandidate } from './types';
 
 export interface ServiceListRequest {

@@ -8,7 +8,7 @@ import type { Position, Range } from '../types';
 import { REGION_PATTERN, type EndpointService, isRegionSegment, knownServiceShortNames, serviceByShortName, serviceNameFor } from '../services/catalogue';
 import type { EndpointBlock } from './moduleFacts';
 import { type InterfacePrice, type PriceBasis, groupsCompletedBy, interfacePrice, serviceDocumentation } from './serviceDocs';
-import type { StringAtCursor } from './scan';
+import type { StringAtCursor } from './scanned';
 import type { CompletionCandidate } from './types';
 
 export interface ServiceNameRequest {

@@ -36,12 +36,16 @@ function loadTerraformLanguage(): Promise<Language> {
 
 /** A parser for synchronous use once the grammar is loaded (re-parsing a deferred block). */
 export function loadedParser(): Parser {
-  if (!loaded) throw new Error('vpce-lens: the Terraform grammar is not loaded yet');
-  if (!sharedParser) {
-    sharedParser = new Parser();
-    sharedParser.setLanguage(loaded);
-  }
+  sharedParser ??= newLoadedParser();
   return sharedParser;
+}
+
+/** A parser of its own once the grammar is loaded, for a caller that keeps trees across calls (completion). */
+export function newLoadedParser(): Parser {
+  if (!loaded) throw new Error('vpce-lens: the Terraform grammar is not loaded yet');
+  const parser = new Parser();
+  parser.setLanguage(loaded);
+  return parser;
 }
 
 /** A parser for the Terraform grammar. Parsers are cheap; the language is shared. */

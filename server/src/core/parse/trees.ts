@@ -24,3 +24,14 @@ export function parseWithin(parser: Parser, text: string, budgetMs = Infinity, d
   }
   return tree;
 }
+
+/** The tree-sitter point of an offset: web-tree-sitter parses JS strings as UTF-16, so columns are code units. */
+export function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
