@@ -141,10 +141,11 @@ function convertBlock(node: Node): Block | undefined {
   }
   const range = rangeOf(node);
   headerEnd ??= (labelRanges.at(-1) ?? rangeOf(typeNode)).end;
-  const header = { type: textOf(typeNode), labels, labelRanges, headerRange: { start: range.start, end: headerEnd }, range, complete };
-  if (!bodyNode) return { ...header, body: { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } } };
-  if (eagerBody && clean && !eagerBody(header.type, labels)) return deferredBlock(header, node, bodyNode);
-  return { ...header, body: convertBody(bodyNode) };
+  const type = textOf(typeNode);
+  const headerRange = { start: range.start, end: headerEnd };
+  if (!bodyNode) return { type, labels, labelRanges, headerRange, range, complete, body: { attributes: [], blocks: [], range: { start: headerEnd, end: range.end } } };
+  if (eagerBody && clean && !eagerBody(type, labels)) return deferredBlock({ type, labels, labelRanges, headerRange, range, complete, deferredMeta: NO_META }, node, bodyNode);
+  return { type, labels, labelRanges, headerRange, range, complete, body: convertBody(bodyNode) };
 }
 
 /**
@@ -153,10 +154,14 @@ function convertBlock(node: Node): Block | undefined {
  */
 const MAY_HAVE_META = /\b(count|for_each|provider)\s*=/;
 
-function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node): Block {
+const NO_META: ReadonlyMap<string, Attribute> = new Map();
+
+/** `header` without meta-arguments yet: they are read here, when the block's text may have some. */
+function deferredBlock(header: DeferredSource['header'], node: Node, bodyNode: Node): Block {
   const text = textOf(node);
-  const deferredMeta = new Map<string, Attribute>();
   if (MAY_HAVE_META.test(text)) {
+    const deferredMeta = new Map<string, Attribute>();
+    header.deferredMeta = deferredMeta;
     for (const child of bodyNode.namedChildren) {
       if (child?.type !== 'attribute') continue;
       const name = child.namedChildren[0];
@@ -166,7 +171,7 @@ function deferredBlock(header: Omit<Block, 'body'>, node: Node, bodyNode: Node):
       }
     }
   }
-  return lazyBlock({ ...header, deferredMeta }, text);
+  return lazyBlock(header, text);
 }
 
 /** What a deferred block is made of, as plain data (to rebuild it in another thread). */
