@@ -1,12 +1,16 @@
 // The parse layer: tree-sitter -> HCL syntax objects, syntax errors, incremental re-parse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { HclParser } from '../../server/src/core/parse/parseFile';
 import { convertInParts, partsOf } from '../../server/src/core/parse/chunks';
 import { createTerraformParser } from '../../server/src/core/parse/grammar';
 import { convertTree } from '../../server/src/core/parse/convert';
 import type { Expr } from '../../server/src/core/parse/ast';
 import { positionOf } from '../helpers/memoryModule';
+
+const REPO = join(__dirname, '../../..');
 
 const SOURCE = `# endpoints
 resource "aws_vpc_endpoint" "s3" {
@@ -130,6 +134,37 @@ test('a file parsed in parts reads exactly as the whole file when it parses clea
   }
   assert.ok(partsOf(CLEAN_FILES[1]!).length > 2, 'the heredoc is cut, and read whole again');
 });
+
+test('every fixture and example that parses cleanly reads the same in parts as whole', async () => {
+  const parser = await createTerraformParser();
+  const eager = (type: string, labels: readonly string[]) => type !== 'resource' || labels[0] === 'aws_vpc_endpoint';
+  const files = ['test/fixtures', 'examples'].flatMap((dir) => tfFilesUnder(join(REPO, dir)));
+  let compared = 0;
+  for (const path of files) {
+    const text = readFileSync(path, 'utf8');
+    const tree = parser.parse(text)!;
+    if (tree.rootNode.hasError) {
+      tree.delete();
+      continue;
+    }
+    const whole = convertTree(path, tree, { source: text, eager, lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
+    tree.delete();
+    const parts = convertInParts(path, text, parser, { eager });
+    assert.equal(plain({ body: parts.body.blocks }), plain({ body: whole.body.blocks }), path);
+    assert.equal(plain({ body: parts.body.attributes }), plain({ body: whole.body.attributes }), path);
+    assert.deepEqual([...parts.comments], [...whole.comments], path);
+    compared++;
+  }
+  assert.ok(compared > 200, `only ${compared} clean files compared`);
+});
+
+function tfFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return tfFilesUnder(path);
+    return /\.(tf|tofu|tfvars)$/.test(entry.name) ? [path] : [];
+  });
+}
 
 test('a half-typed block keeps its syntax error where it is typed; the blocks after it stay whole', async () => {
   const text = 'resource "aws_vpc_endpoint" "x" {\n  vpc_id = "v"\n  servi\n}\n\nresource "aws_subnet" "a" {\n  cidr_block = "10.0.0.0/24"\n}\n';
