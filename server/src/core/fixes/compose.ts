@@ -39,15 +39,22 @@ function insertedBlocks(text: string): { header: string; start: number; end: num
   }
 }
 
-/** The edit without the blocks in `taken`, with the blank lines that separated them. */
-function withoutTakenBlocks(edit: TextEdit, taken: ReadonlySet<string>): TextEdit {
+/**
+ * The edit without the blocks in `taken`, with the blank lines that separated them, and the
+ * headers of the blocks it still inserts.
+ */
+function withoutTakenBlocks(edit: TextEdit, taken: ReadonlySet<string>): { edit: TextEdit; inserts: string[] } {
   let text = edit.newText;
+  const inserts: string[] = [];
   for (const block of insertedBlocks(text).reverse()) {
-    if (!taken.has(block.header)) continue;
+    if (!taken.has(block.header)) {
+      inserts.push(block.header);
+      continue;
+    }
     const before = text.slice(0, block.start).replace(/(\r?\n)*$/, '');
     text = before + text.slice(block.end);
   }
-  return text === edit.newText ? edit : { ...edit, newText: text };
+  return { edit: text === edit.newText ? edit : { ...edit, newText: text }, inserts };
 }
 
 const key = (e: TextEdit) => JSON.stringify([e.file, e.range, e.newText]);
@@ -61,18 +68,19 @@ export function composeFixes(fixes: readonly Fix[], textOf: (file: string) => st
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
   for (const fix of fixes) {
-    const edits = fix.edits
+    const pruned = fix.edits
       .filter((e) => !takenKeys.has(key(e)))
       .map((e) => withoutTakenBlocks(e, takenBlocks))
-      .filter((e) => !isEmptyInsertion(e));
+      .filter(({ edit }) => !isEmptyInsertion(edit));
+    const edits = pruned.map(({ edit }) => edit);
     if (!composes(edits, taken, textOf)) {
       skipped.push(fix);
       continue;
     }
-    for (const edit of edits) {
+    for (const { edit, inserts } of pruned) {
       taken.push(edit);
       takenKeys.add(key(edit));
-      for (const block of insertedBlocks(edit.newText)) takenBlocks.add(block.header);
+      for (const header of inserts) takenBlocks.add(header);
     }
     applied.push(fix);
   }
