@@ -1,6 +1,6 @@
 // Open editor buffers, updated incrementally; the overlay that wins over the disk. Reading a
 // buffer changes nothing. (The parser reuses the unchanged parts of a buffer's previous
-// version by their text: core/parse/chunks.ts.)
+// version by their text: core/parse/parts.ts.)
 import { dirname } from 'node:path';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { URI } from './uri';

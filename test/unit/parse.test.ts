@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HclParser } from '../../server/src/core/parse/parseFile';
-import { convertInParts, partsOf } from '../../server/src/core/parse/chunks';
+import { convertInParts, partsOf } from '../../server/src/core/parse/parts';
 import { createTerraformParser } from '../../server/src/core/parse/grammar';
 import { convertTree } from '../../server/src/core/parse/convert';
 import type { Expr } from '../../server/src/core/parse/ast';

@@ -2,7 +2,7 @@
 // around the cursor (repairs.ts) and parsed again until it needs no more repair. A document's
 // tree is kept from one completion to the next (CompletionTrees), so each text is parsed
 // incrementally from the last one, repairs included (the first time, the text is parsed whole:
-// the analyzer keeps no tree of a buffer, core/parse/chunks.ts). A change that opens a string is first
+// the analyzer keeps no tree of a buffer, core/parse/parts.ts). A change that opens a string is first
 // repaired on a parse of the lines around the cursor alone: parsed whole, the open string
 // would make tree-sitter read the rest of the file again, twice (open, then closed).
 import type { Node, Tree } from 'web-tree-sitter';

@@ -13,6 +13,9 @@ export interface HclFile {
   lineEnding: '\n' | '\r\n';
 }
 
+/** The top-level items of a file or of one part of it (parts.ts), with its errors and directive comments. */
+export type FileItems = Pick<HclFile, 'body' | 'syntaxErrors' | 'comments'>;
+
 export interface SyntaxError {
   range: Range;
   message: string;

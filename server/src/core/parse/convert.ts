@@ -2,13 +2,13 @@
 // are in expressions.ts). Blocks and attributes inside ERROR nodes are still kept.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../types';
-import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type HclFile, type SyntaxError } from './ast';
+import { META_ARGUMENTS, type Attribute, type Block, type Body, type EagerBodyPredicate, type FileItems, type HclFile } from './ast';
 import { convertExpression, quotedText, stringLiteral } from './expressions';
 import { textOf, withSource } from './source';
 import { loadedParser } from './grammar';
 import { collectSyntaxErrors } from './syntaxErrors';
 import { oneLineRange, rangeOf, rangeStart, withOrigin } from './range';
-import { shiftAttribute, shiftBlock, type DeferredBlocks } from './shift';
+import { shiftItems, type DeferredBlocks } from './shift';
 
 export interface ConvertOptions {
   lineEnding?: '\n' | '\r\n';
@@ -36,14 +36,7 @@ function convertRoot(path: string, tree: Tree, options: ConvertOptions): HclFile
   return { path, body, syntaxErrors, comments, lineEnding: options.lineEnding ?? '\n' };
 }
 
-/** The top-level items of a file or of one part of it (chunks.ts), with its errors and directive comments. */
-export interface ConvertedItems {
-  body: Body;
-  syntaxErrors: SyntaxError[];
-  comments: Map<number, string>;
-}
-
-function convertItems(root: Node): ConvertedItems {
+function convertItems(root: Node): FileItems {
   const bodyNode = root.namedChildren.find((c) => c?.type === 'body') ?? null;
   const comments = new Map<number, string>();
   collectDirectiveComments(root, comments);
@@ -53,7 +46,7 @@ function convertItems(root: Node): ConvertedItems {
 }
 
 /** Converts the tree of a part of a file that starts at line `row`, column 0. */
-export function convertPart(tree: Tree, source: string, row: number, eager?: EagerBodyPredicate): ConvertedItems {
+export function convertPart(tree: Tree, source: string, row: number, eager?: EagerBodyPredicate): FileItems {
   const saved = eagerBody;
   eagerBody = eager;
   try {
@@ -184,14 +177,8 @@ export interface DeferredSource {
 const DEFERRED: DeferredBlocks<DeferredSource['header']> = { source: deferredSource, rebuild: lazyBlock };
 
 /** Converted items moved by `lines` (a part of a file reused where lines were added above it); deferred bodies stay deferred. */
-export function shiftItems(items: ConvertedItems, lines: number): ConvertedItems {
-  if (lines === 0) return items;
-  const move = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
-  return {
-    body: { attributes: items.body.attributes.map((a) => shiftAttribute(a, lines)), blocks: items.body.blocks.map((b) => shiftBlock(b, lines, DEFERRED)), range: move(items.body.range) },
-    syntaxErrors: items.syntaxErrors.map((e) => ({ ...e, range: move(e.range) })),
-    comments: new Map([...items.comments].map(([line, text]) => [line + lines, text])),
-  };
+export function shiftConverted(items: FileItems, lines: number): FileItems {
+  return shiftItems(items, lines, DEFERRED);
 }
 
 /**

@@ -143,8 +143,11 @@ function convertLiteral(node: Node): Expr {
 
 /** The value of a one-line `string_lit` without errors whose range is known (oneLineRange). */
 export function quotedText(node: Node, range: Range): string {
-  const source = currentSource()!;
-  const raw = source.slice(node.startIndex + 1, node.startIndex + range.end.character - range.start.character - 1);
+  return unquoted(currentSource()!.slice(node.startIndex + 1, node.startIndex + range.end.character - range.start.character - 1));
+}
+
+/** A quoted string's content as written (between the quotes) -> its value. */
+function unquoted(raw: string): string {
   return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeQuoted(raw) : raw;
 }
 
@@ -155,7 +158,7 @@ export function stringLiteral(node: Node): string {
   if (source !== undefined && !node.hasError && node.startPosition.row === node.endPosition.row) {
     const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
     if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"') {
-      return raw.includes('\\') || raw.includes('$${') || raw.includes('%%{') ? unescapeQuoted(raw) : raw;
+      return unquoted(raw);
     }
   }
   return node.namedChildren

@@ -1,10 +1,10 @@
 // The parse layer's entry point: text -> HclFile, with results cached per file. A file whose
 // text has not changed is not parsed again, whatever its version. A file read from disk is
 // parsed whole, and again in parts when it has syntax errors; an open buffer is always parsed
-// in parts (chunks.ts), reusing the parts of its previous version that did not change.
+// in parts (parts.ts), reusing the parts of its previous version that did not change.
 import type { Parser } from 'web-tree-sitter';
 import type { EagerBodyPredicate, HclFile } from './ast';
-import { type ConvertedPart, convertInParts } from './chunks';
+import { type ConvertedPart, convertInParts } from './parts';
 import { convertTree } from './convert';
 import { ParseBudgetExceeded, parseWithin } from './trees';
 import { createTerraformParser } from './grammar';
@@ -32,7 +32,7 @@ export class HclParser {
     const parts = version !== undefined ? new Map<string, ConvertedPart>() : undefined;
     let file: HclFile;
     try {
-      file = parts ? this.inParts(path, text, { reuse: cached?.parts, produced: parts }) : this.whole(path, text);
+      file = parts ? this.inParts(path, text, cached?.parts, parts) : this.whole(path, text);
     } catch (error) {
       if (!(error instanceof ParseBudgetExceeded)) throw error;
       return this.notAnalysed(path, text, error);
@@ -44,7 +44,7 @@ export class HclParser {
   private whole(path: string, text: string): HclFile {
     const tree = parseWithin(this.parser, text, this.budgetMs);
     try {
-      if (tree.rootNode.hasError) return this.inParts(path, text, {});
+      if (tree.rootNode.hasError) return this.inParts(path, text);
       return convertTree(path, tree, {
         lineEnding: text.includes('\r\n') ? '\r\n' : '\n',
         source: text,
@@ -55,10 +55,11 @@ export class HclParser {
     }
   }
 
-  private inParts(path: string, text: string, reuse: { reuse?: ReadonlyMap<string, ConvertedPart> | undefined; produced?: Map<string, ConvertedPart> }): HclFile {
+  /** `reuse`: the parts of the buffer's previous version; `produced` is filled with this one's. */
+  private inParts(path: string, text: string, reuse?: ReadonlyMap<string, ConvertedPart>, produced?: Map<string, ConvertedPart>): HclFile {
     return convertInParts(path, text, this.parser, {
-      ...(reuse.reuse ? { reuse: reuse.reuse } : {}),
-      ...(reuse.produced ? { produced: reuse.produced } : {}),
+      ...(reuse ? { reuse } : {}),
+      ...(produced ? { produced } : {}),
       ...(this.eagerBody ? { eager: this.eagerBody } : {}),
       ...(this.budgetMs !== undefined ? { budgetMs: this.budgetMs } : {}),
     });

@@ -12,9 +12,9 @@
 // where an item ended). A part with errors is parsed together with the next part while that one
 // fails too: a heredoc or comment cut by a split fails on both sides, and is read whole.
 import type { Parser } from 'web-tree-sitter';
-import type { EagerBodyPredicate, HclFile } from './ast';
+import type { EagerBodyPredicate, FileItems, HclFile } from './ast';
 import type { Range } from '../types';
-import { type ConvertedItems, convertPart, shiftItems } from './convert';
+import { convertPart, shiftConverted } from './convert';
 import { MAX_SYNTAX_ERRORS } from './syntaxErrors';
 import { parseWithin } from './trees';
 
@@ -27,7 +27,7 @@ export interface Part {
 /** A converted part, at the line it was converted for. */
 export interface ConvertedPart {
   row: number;
-  items: ConvertedItems;
+  items: FileItems;
 }
 
 const BLOCK_HEADER_LINE = /^[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]+(?:"[^"\r\n]*"|[A-Za-z_][A-Za-z0-9_-]*))*[ \t]*\{/gm;
@@ -72,8 +72,8 @@ export interface PartsOptions {
 export function convertInParts(path: string, text: string, parser: Parser, options: PartsOptions = {}): HclFile {
   const parts = partsOf(text);
   const deadline = performance.now() + (options.budgetMs ?? Infinity);
-  const convert = (part: Part): ConvertedItems => convertOne(part, parser, options, deadline);
-  const converted: ConvertedItems[] = [];
+  const convert = (part: Part): FileItems => convertOne(part, parser, options, deadline);
+  const converted: FileItems[] = [];
   for (let i = 0; i < parts.length;) {
     let part = parts[i]!;
     let items = convert(part);
@@ -106,7 +106,7 @@ export function convertInParts(path: string, text: string, parser: Parser, optio
 }
 
 /** From the first item to the last, as a whole parse's body node; the whole text when there is none. */
-function bodyRange(converted: readonly ConvertedItems[]): Range {
+function bodyRange(converted: readonly FileItems[]): Range {
   const items = converted.filter((c) => c.body.attributes.length > 0 || c.body.blocks.length > 0);
   const [first, last] = items.length > 0 ? [items[0]!, items.at(-1)!] : [converted[0]!, converted.at(-1)!];
   return { start: first.body.range.start, end: last.body.range.end };
@@ -114,14 +114,14 @@ function bodyRange(converted: readonly ConvertedItems[]): Range {
 
 const joined = (part: Part, after: readonly Part[]): Part => ({ row: part.row, text: part.text + after.map((p) => p.text).join('') });
 
-function convertOne(part: Part, parser: Parser, options: PartsOptions, deadline: number): ConvertedItems {
+function convertOne(part: Part, parser: Parser, options: PartsOptions, deadline: number): FileItems {
   const known = options.produced?.get(part.text) ?? options.reuse?.get(part.text);
-  const items = known ? shiftItems(known.items, part.row - known.row) : parseOne(part, parser, options, deadline);
+  const items = known ? shiftConverted(known.items, part.row - known.row) : parseOne(part, parser, options, deadline);
   options.produced?.set(part.text, { row: part.row, items });
   return items;
 }
 
-function parseOne(part: Part, parser: Parser, options: PartsOptions, deadline: number): ConvertedItems {
+function parseOne(part: Part, parser: Parser, options: PartsOptions, deadline: number): FileItems {
   const tree = parseWithin(parser, part.text, options.budgetMs, deadline);
   try {
     return convertPart(tree, part.text, part.row, options.eager);

@@ -6,18 +6,16 @@ import { currentSource } from './source';
 let origin = { row: 0, column: 0 };
 
 export function rangeOf(node: Node): Range {
-  const s = node.startPosition;
-  const e = node.endPosition;
-  return {
-    start: { line: s.row + origin.row, character: s.column + (s.row === 0 ? origin.column : 0) },
-    end: { line: e.row + origin.row, character: e.column + (e.row === 0 ? origin.column : 0) },
-  };
+  return { start: rangeStart(node), end: inFile(node.endPosition) };
 }
 
 /** Where `node` starts. */
 export function rangeStart(node: Node): Position {
-  const s = node.startPosition;
-  return { line: s.row + origin.row, character: s.column + (s.row === 0 ? origin.column : 0) };
+  return inFile(node.startPosition);
+}
+
+function inFile(p: { row: number; column: number }): Position {
+  return { line: p.row + origin.row, character: p.column + (p.row === 0 ? origin.column : 0) };
 }
 
 /**

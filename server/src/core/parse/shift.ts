@@ -3,7 +3,7 @@
 // inserted or removed above it (a newline at the top of a file would otherwise re-convert every
 // block of it, through many calls into the parser's wasm). Written per node kind: a generic deep
 // copy cost more than the conversion it saves.
-import type { Attribute, Block, Body, Expr, ObjectItem, Step, TemplatePart } from './ast';
+import type { Attribute, Block, Body, Expr, FileItems, ObjectItem, Step, TemplatePart } from './ast';
 import type { Position, Range } from '../types';
 
 /** How blocks whose body is converted on first read are taken apart and rebuilt (convert.ts). */
@@ -12,17 +12,16 @@ export interface DeferredBlocks<H> {
   rebuild(header: H, text: string): Block;
 }
 
-/** `block` with every line number moved by `lines`; deferred bodies stay deferred. */
-export function shiftBlock<H extends Omit<Block, 'body'>>(block: Block, lines: number, deferred: DeferredBlocks<H>): Block {
-  return lines === 0 ? block : new Shift(lines, deferred).block(block);
+/** The top-level items of a file or of a part of it, with every line number moved by `lines`; deferred bodies stay deferred. */
+export function shiftItems<H extends Omit<Block, 'body'>>(items: FileItems, lines: number, deferred: DeferredBlocks<H>): FileItems {
+  if (lines === 0) return items;
+  const shift = new Shift(lines, deferred);
+  return {
+    body: shift.body(items.body),
+    syntaxErrors: items.syntaxErrors.map((e) => ({ ...e, range: shift.range(e.range) })),
+    comments: new Map([...items.comments].map(([line, text]) => [line + lines, text])),
+  };
 }
-
-/** `attribute` with every line number moved by `lines`. */
-export function shiftAttribute(attribute: Attribute, lines: number): Attribute {
-  return lines === 0 ? attribute : new Shift(lines, NO_DEFERRED).attribute(attribute);
-}
-
-const NO_DEFERRED: DeferredBlocks<never> = { source: () => undefined, rebuild: () => { throw new Error('no deferred block here'); } };
 
 class Shift<H extends Omit<Block, 'body'>> {
   constructor(private readonly lines: number, private readonly deferred: DeferredBlocks<H>) {}
@@ -31,7 +30,7 @@ class Shift<H extends Omit<Block, 'body'>> {
     return { line: p.line + this.lines, character: p.character };
   }
 
-  private range(r: Range): Range {
+  range(r: Range): Range {
     return { start: this.position(r.start), end: this.position(r.end) };
   }
 
@@ -46,17 +45,17 @@ class Shift<H extends Omit<Block, 'body'>> {
     };
   }
 
-  block(block: Block): Block {
+  private block(block: Block): Block {
     const source = this.deferred.source(block);
     if (source) return this.deferred.rebuild(this.header(source.header), source.text);
     return { ...this.header(block), body: this.body(block.body) };
   }
 
-  private body(body: Body): Body {
+  body(body: Body): Body {
     return { attributes: body.attributes.map((a) => this.attribute(a)), blocks: body.blocks.map((b) => this.block(b)), range: this.range(body.range) };
   }
 
-  attribute(attribute: Attribute): Attribute {
+  private attribute(attribute: Attribute): Attribute {
     return { ...attribute, nameRange: this.range(attribute.nameRange), range: this.range(attribute.range), expr: this.expr(attribute.expr) };
   }
 
