@@ -53,12 +53,6 @@ interface Stamped {
   reads: ReadonlySet<string>;
 }
 
-/** An analysis under way; `stamp` moves if it has to start reading again. */
-interface Run {
-  stamp: number;
-  done: Promise<Stamped>;
-}
-
 /** What the service has done, for the `vpceLens/stats` debug request. */
 export interface AnalysisStats {
   /** Analyses run, by module folder. */
@@ -67,7 +61,8 @@ export interface AnalysisStats {
 
 export class AnalysisService {
   private readonly results = new Map<string, Stamped>();
-  private readonly running = new Map<string, Run>();
+  /** Analyses under way, by module folder. */
+  private readonly running = new Map<string, Promise<Stamped>>();
   private readonly clock = new ChangeClock();
   private readonly counts = new Map<string, number>();
 
@@ -97,7 +92,7 @@ export class AnalysisService {
       throwIfCancelled(token);
       const kept = this.results.get(dir);
       if (kept && this.isCurrent(kept)) return kept.result;
-      const finished = await (this.running.get(dir) ?? this.start(dir)).done;
+      const finished = await (this.running.get(dir) ?? this.start(dir));
       throwIfCancelled(token);
       // Else something it read changed while it ran: the answer comes from a newer analysis.
       if (this.isCurrent(finished)) return finished.result;
@@ -108,29 +103,28 @@ export class AnalysisService {
     return !this.clock.changedSince(stamped.stamp, stamped.reads);
   }
 
-  private start(dir: string): Run {
-    const run: Run = { stamp: this.clock.stamp(), done: Promise.resolve(undefined as never) };
-    run.done = this.run(dir, run);
+  private start(dir: string): Promise<Stamped> {
+    const run = this.run(dir);
     this.running.set(dir, run);
     const finish = () => {
       if (this.running.get(dir) === run) this.running.delete(dir);
     };
-    run.done.then(finish, finish);
+    run.then(finish, finish);
     return run;
   }
 
-  private async run(dir: string, run: Run): Promise<Stamped> {
+  private async run(dir: string): Promise<Stamped> {
     // Settings and the shared parse are awaited; what changes meanwhile is read by starting again.
     const likelyReads = (): Iterable<string> => this.results.get(dir)?.reads ?? [dir];
-    for (run.stamp = this.clock.stamp(); ; run.stamp = this.clock.stamp()) {
+    for (let stamp = this.clock.stamp(); ; stamp = this.clock.stamp()) {
       const settings = await this.settingsFor(dir);
       const files = new DiskModuleFiles(this.documents);
       await this.analyzer.prepare([dir], files);
-      if (this.clock.changedSince(run.stamp, likelyReads())) continue;
+      if (this.clock.changedSince(stamp, likelyReads())) continue;
       const analysis = this.analyzer.analyze(dir, files, settings);
       this.counts.set(dir, (this.counts.get(dir) ?? 0) + 1);
       const readProblems = [...files.unreadable].map(([file, reason]) => unreadableFinding(file, reason));
-      const stamped: Stamped = { result: { analysis, readProblems }, stamp: run.stamp, reads: foldersRead(analysis) };
+      const stamped: Stamped = { result: { analysis, readProblems }, stamp, reads: foldersRead(analysis) };
       const kept = this.results.get(dir);
       if (!kept || kept.stamp <= stamped.stamp) this.results.set(dir, stamped);
       return stamped;

@@ -1,6 +1,6 @@
-// A request that its client cancelled (or that asked about a version since replaced and chose
-// not to wait): what the analysis service throws and the features answer as LSP's
-// RequestCancelled. The token is the shape of LSP's CancellationToken, without importing LSP.
+// A request that its client cancelled: what the analysis service throws and the features answer
+// as LSP's RequestCancelled (a request about a version since replaced waits for the newer one).
+// The token is the shape of LSP's CancellationToken, without importing LSP.
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }

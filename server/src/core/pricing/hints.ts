@@ -2,7 +2,7 @@
 // says, as text at the end of the block's first line (for editors and users who prefer hints to
 // lenses). The module summary lens has no hint: it belongs to no line.
 import type { LocatableModule } from '../model/locate';
-import { offsetAt } from '../text';
+import { LineIndex } from '../text';
 import type { Position } from '../types';
 import type { CurrencyFormat } from './format';
 import { costLenses, type CostLens } from './lenses';
@@ -21,10 +21,11 @@ export function costHints(modules: readonly LocatableModule[], report: CostRepor
 
 /** Block lenses as hints at the end of their block's first line (summary lenses belong to no line). */
 export function lensesAsHints(lenses: readonly CostLens[], text: string): CostHint[] {
-  return lenses.filter((lens) => !lens.summary).map((lens) => ({ position: lineEnd(text, lens.range.start.line), label: lens.title }));
+  const lines = new LineIndex(text);
+  return lenses.filter((lens) => !lens.summary).map((lens) => ({ position: lineEnd(lines, lens.range.start.line), label: lens.title }));
 }
 
-function lineEnd(text: string, line: number): Position {
-  const start = offsetAt(text, { line, character: 0 });
-  return { line, character: offsetAt(text, { line, character: Number.MAX_SAFE_INTEGER }) - start };
+function lineEnd(lines: LineIndex, line: number): Position {
+  const start = lines.offsetAt({ line, character: 0 });
+  return { line, character: lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }) - start };
 }
