@@ -9,6 +9,7 @@ import { allRuleMetadata, type RuleMetadata } from '../core/rules/metadata';
 import type { Finding, Range, Severity, SeveritySetting, TextEdit } from '../core/types';
 import type * as Sarif from 'sarif';
 import { groupBy } from '../core/collections';
+import { directiveFor } from '../core/suppression';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
@@ -90,7 +91,7 @@ function sarifResult(finding: Finding, ruleIndex: number, location: (file: strin
     partialFingerprints: { [FINGERPRINT]: fingerprint(finding, artifact.uri) },
     ...(finding.fixes.length > 0 ? { fixes: finding.fixes.map((fix) => ({ description: { text: fix.title }, artifactChanges: artifactChanges(fix.edits, location) })) } : {}),
     // An empty list says "not suppressed"; an absent one would say "unknown".
-    suppressions: finding.suppressed ? [{ kind: 'inSource', justification: `# vpce-lens:ignore ${finding.rule}` }] : [],
+    suppressions: finding.suppressed ? [{ kind: 'inSource', justification: directiveFor(finding.rule) }] : [],
     properties: { severity: finding.severity },
   };
 }
