@@ -40,7 +40,7 @@ export function unpriced(base: Base, assumptions: string[], error: string): Reso
 export function withEstimate(base: Base, assumptions: string[], estimate: CostEstimate | PricingError): ResourceFigures {
   if (isPricingError(estimate)) return unpriced(base, assumptions, estimate.message);
   const all = [...assumptions, ...estimate.assumptions];
-  if (!estimate.priced) return { ...unpriced(base, all, estimate.notPriced) };
+  if (!estimate.priced) return unpriced(base, all, estimate.notPriced);
   return {
     ...base, hourly: estimate.hourly, monthlyFixed: estimate.monthlyFixed, perGb: estimate.perGb, monthlyData: estimate.monthlyData,
     monthly: estimate.monthly, assumptions: all, overridden: estimate.overridden,
