@@ -5,7 +5,7 @@
 // come from the analyzer's cache, so a rebuild reads little.
 import type { Analyzer } from './core/analyzer';
 import { callingRoots, localCallTargets } from './core/callers';
-import { buildModule } from './core/model/module';
+import { moduleSource } from './core/model/module';
 import type { SourceText } from './core/workspace';
 import { DiskModuleFiles, type Overlay } from './diskFiles';
 import { terraformFoldersUnder } from './terraformFolders';
@@ -55,7 +55,10 @@ export class CallerIndex {
 
   private readCalls(graph: CallGraph, dir: string, files: DiskModuleFiles): void {
     const parsed = files.list(dir).tf.map((p) => files.read(p)).filter((s): s is SourceText => s !== undefined).map((s) => this.analyzer.parse(s));
-    const targets = localCallTargets(dir, [...buildModule(dir, parsed).moduleCalls.values()].map((c) => c.source));
+    // Only the `module` blocks' sources: building the whole module here would repeat, on every
+    // keystroke, what the analysis of the folder builds anyway.
+    const sources = parsed.flatMap((file) => file.body.blocks.filter((b) => b.type === 'module' && b.labels.length > 0).map(moduleSource));
+    const targets = localCallTargets(dir, sources);
     if (targets.length > 0) graph.calls.set(dir, targets);
     else graph.calls.delete(dir);
   }

@@ -131,8 +131,7 @@ function addBlock(module: TerraformModule, block: Block, file: string): void {
     }
     case 'module': {
       if (first === undefined) return;
-      const sourceExpr = findAttribute(block.body, 'source')?.expr;
-      const source = sourceExpr?.kind === 'literal' && typeof sourceExpr.value === 'string' ? sourceExpr.value : undefined;
+      const source = moduleSource(block);
       const inputs = new Map<string, Attribute>();
       for (const attribute of block.body.attributes) if (!META_ARGUMENTS.has(attribute.name)) inputs.set(attribute.name, attribute);
       const count = findAttribute(block.body, 'count')?.expr;
@@ -154,6 +153,12 @@ function addBlock(module: TerraformModule, block: Block, file: string): void {
     default:
       return;
   }
+}
+
+/** The `source` of a `module` block, when it is a literal string (Terraform requires one). */
+export function moduleSource(block: Block): string | undefined {
+  const expr = findAttribute(block.body, 'source')?.expr;
+  return expr?.kind === 'literal' && typeof expr.value === 'string' ? expr.value : undefined;
 }
 
 /** A module call as a resource-like thing, so that its count/for_each give instances by the same rules. */
