@@ -13,7 +13,7 @@ import {
 import { type SyntaxReading, readingOf } from './scan';
 import type { CursorPlace, ScannedBlock, StringAtCursor } from './scanned';
 import { type CompletionSyntax, type CompletionTrees, withSyntax } from './syntax';
-import { offsetAt } from '../text';
+import { LineIndex } from '../text';
 import { type PriceBasis, priceBasis } from './serviceDocs';
 import { inServiceList, serviceListCompletions } from './serviceLists';
 import { serviceNameCompletions } from './serviceNames';
@@ -37,9 +37,11 @@ type ValuePlace = Extract<CursorPlace, { kind: 'value' }>;
 
 export function completionsAt(request: CompletionRequest): CompletionCandidate[] {
   const { text, document } = request;
-  const offset = offsetAt(text, request.position);
+  // One line index of the text, for the cursor's offset and for the reading's ranges.
+  const lines = new LineIndex(text);
+  const offset = lines.offsetAt(request.position);
   const complete = (syntax: CompletionSyntax) => candidatesAt(request, readingOf(syntax));
-  return (document ? document.trees.read(document.key, text, offset, complete) : withSyntax(text, offset, complete)) ?? [];
+  return (document ? document.trees.read(document.key, text, offset, complete, lines) : withSyntax(text, offset, complete, lines)) ?? [];
 }
 
 function candidatesAt(request: CompletionRequest, reading: SyntaxReading): CompletionCandidate[] {
