@@ -40,14 +40,22 @@ const reading = (syntax: CompletionSyntax) => {
   return JSON.stringify({ cursor: read.cursor, blocks: read.fileBlocks() });
 };
 
-/** Types `typed` at `at` one character at a time; at each keystroke both ways of reading must agree. */
-function typeAndCompare(trees: CompletionTrees, key: string, base: string, at: number, typed: string): void {
+/**
+ * Types `typed` at `at` one character at a time; at each keystroke both ways of reading must
+ * agree, and once all is typed the reading must be `expected` (both could be wrong alike).
+ */
+function typeAndCompare(trees: CompletionTrees, key: string, base: string, at: number, typed: string, expected: RegExp): void {
+  let incremental: string | undefined;
   for (let k = 1; k <= typed.length; k++) {
     const text = base.slice(0, at) + typed.slice(0, k) + base.slice(at);
-    const incremental = trees.read(key, text, at + k, reading);
+    incremental = trees.read(key, text, at + k, reading);
     assert.equal(incremental, withSyntax(text, at + k, reading), `after typing ${JSON.stringify(typed.slice(0, k))}`);
   }
+  assert.match(incremental ?? '', expected, `after typing ${JSON.stringify(typed)}`);
 }
+
+/** The reading of a cursor in a string of the `interface_endpoints` list, typed so far `before`. */
+const inListString = (before: string) => new RegExp(`^\\{"cursor":\\{"kind":"value",.*"attribute":"interface_endpoints","containers":\\[\\{"open":"\\[".*"string":\\{"content":.*,"before":"${before}","after":"[^"]*","closed":false\\}`);
 
 test('typing with the document\'s trees reads, keystroke by keystroke, what a parse of the whole text reads', async () => {
   const trees = new CompletionTrees(2);
@@ -55,14 +63,15 @@ test('typing with the document\'s trees reads, keystroke by keystroke, what a pa
   try {
     const inS3 = BLOCKS.indexOf('  vpc_endpoint_type = "Gateway"');
     // A new argument whose string is left open, then closed, then another argument below it.
-    typeAndCompare(trees, 'main.tf', BLOCKS, inS3, '  policy = "x"\n  service_name = "com.amazonaws.eu-west-1.dyn"\n  tags = {');
+    typeAndCompare(trees, 'main.tf', BLOCKS, inS3, '  policy = "x"\n  service_name = "com.amazonaws.eu-west-1.dyn"\n  tags = {',
+      /^\{"cursor":\{"kind":"value",.*"attribute":"tags","containers":\[\{"open":"\{"/);
     // A list element in another document, then back in the first one at another place.
     const inList = BLOCKS.indexOf('"ssm"') + '"ssm"'.length;
-    typeAndCompare(trees, 'other.tf', BLOCKS, inList, ', "ssmm", "ec2');
-    typeAndCompare(trees, 'main.tf', BLOCKS, BLOCKS.indexOf('\n  for_each'), '\n  dns');
+    typeAndCompare(trees, 'other.tf', BLOCKS, inList, ', "ssmm", "ec2', inListString('ec2'));
+    typeAndCompare(trees, 'main.tf', BLOCKS, BLOCKS.indexOf('\n  for_each'), '\n  dns', /^\{"cursor":\{"kind":"argument",.*"restOfLine":"","indent":"  "\}/);
     // A third document evicts the oldest tree; the next read of that one starts afresh.
-    typeAndCompare(trees, 'third.tf', BLOCKS, inList, ', "k');
-    typeAndCompare(trees, 'other.tf', BLOCKS, inList, ', "ec2m');
+    typeAndCompare(trees, 'third.tf', BLOCKS, inList, ', "k', inListString('k'));
+    typeAndCompare(trees, 'other.tf', BLOCKS, inList, ', "ec2m', inListString('ec2m'));
   } finally {
     trees.clear();
   }

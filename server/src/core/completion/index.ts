@@ -13,7 +13,7 @@ import {
 import { type SyntaxReading, readingOf } from './scan';
 import type { CursorPlace, ScannedBlock, StringAtCursor } from './scanned';
 import { type CompletionSyntax, type CompletionTrees, withSyntax } from './syntax';
-import { offsetAt } from '../text';
+import { LineIndex } from '../text';
 import { type PriceBasis, priceBasis } from './serviceDocs';
 import { inServiceList, serviceListCompletions } from './serviceLists';
 import { serviceNameCompletions } from './serviceNames';
@@ -37,12 +37,14 @@ type ValuePlace = Extract<CursorPlace, { kind: 'value' }>;
 
 export function completionsAt(request: CompletionRequest): CompletionCandidate[] {
   const { text, document } = request;
-  const offset = offsetAt(text, request.position);
-  const complete = (syntax: CompletionSyntax) => candidatesAt(request, readingOf(syntax));
-  return (document ? document.trees.read(document.key, text, offset, complete) : withSyntax(text, offset, complete)) ?? [];
+  // One line index of the text, for the cursor's offset and for the reading's ranges.
+  const lines = new LineIndex(text);
+  const offset = lines.offsetAt(request.position);
+  const complete = (syntax: CompletionSyntax) => candidatesAt(request, readingOf(syntax), lines);
+  return (document ? document.trees.read(document.key, text, offset, complete, lines) : withSyntax(text, offset, complete, lines)) ?? [];
 }
 
-function candidatesAt(request: CompletionRequest, reading: SyntaxReading): CompletionCandidate[] {
+function candidatesAt(request: CompletionRequest, reading: SyntaxReading, lines: LineIndex): CompletionCandidate[] {
   const { text } = request;
   const place = reading.cursor;
   if (place.kind === 'argument') {
@@ -54,7 +56,7 @@ function candidatesAt(request: CompletionRequest, reading: SyntaxReading): Compl
   if (place.kind !== 'value' || place.blocks.length !== 1) return [];
   const block = place.blocks[0]!;
   if (isEndpointBlock(block)) return endpointValue(request, place, block);
-  if (isVpcEndpointsCall(block) && place.attribute === VPC_ENDPOINTS_MODULE.endpointsInput) return moduleEntry(request, place);
+  if (isVpcEndpointsCall(block) && place.attribute === VPC_ENDPOINTS_MODULE.endpointsInput) return moduleEntry(request, place, lines);
   if (block.type === 'data' && block.labels[0] === 'aws_vpc_endpoint_service' && place.attribute === 'service_name') {
     return serviceNames(request, place, undefined);
   }
@@ -92,16 +94,16 @@ function serviceNames(request: CompletionRequest, place: ValuePlace, endpoint: E
 }
 
 /** An entry of a vpc-endpoints module call's `endpoints` map (moduleEntries.ts). */
-function moduleEntry(request: CompletionRequest, place: ValuePlace): CompletionCandidate[] {
+function moduleEntry(request: CompletionRequest, place: ValuePlace, lines: LineIndex): CompletionCandidate[] {
   const { text, analysis } = request;
-  const lines = text.split('\n');
-  const line = lines[place.word.start.line] ?? '';
+  const row = place.word.start.line;
+  const line = text.slice(lines.offsetAt({ line: row, character: 0 }), lines.offsetAt({ line: row, character: Number.MAX_SAFE_INTEGER }));
   const region = regionOf(analysis, undefined);
   return entryCompletions({
     containers: place.containers,
     ...(place.string ? { string: place.string } : {}),
     word: place.word,
-    restOfLine: line.slice(place.word.end.character).replace(/\r$/, ''),
+    restOfLine: line.slice(place.word.end.character), // the line index ends it before a `\r\n`
     indent: /^[ \t]*/.exec(line)![0],
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   }, {

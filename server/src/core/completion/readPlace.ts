@@ -38,10 +38,9 @@ export function readPlace(syntax: CompletionSyntax): CursorPlace {
       }
       if (type === 'attribute') {
         const name = node.child(0);
-        const equals = node.child(1);
         if (name && cursor <= name.endIndex) break; // on the name: an argument name is typed
-        if (!name || equals?.type !== '=' || cursor < equals.endIndex) return NONE;
-        value = { attribute: syntax.text.slice(name.startIndex, name.endIndex), containers: [], equals: equals.endIndex };
+        value = valueOf(node, syntax);
+        if (!value) return NONE;
         continue;
       }
       break; // a bracket of a block: its body
@@ -83,10 +82,15 @@ function sameLineValue(syntax: CompletionSyntax): Value | undefined {
   if (!token || text.slice(token.endIndex, cursor).includes('\n')) return undefined;
   let node: Node | null = token;
   while (node && node.type !== 'attribute' && node.type !== 'block' && node.type !== 'body') node = node.parent;
-  const name = node?.type === 'attribute' ? node.child(0) : undefined;
-  const equals = node?.child(1);
-  if (!node || !name || equals?.type !== '=' || cursor < equals.endIndex) return undefined;
-  return { attribute: text.slice(name.startIndex, name.endIndex), containers: [], equals: equals.endIndex };
+  return node?.type === 'attribute' ? valueOf(node, syntax) : undefined;
+}
+
+/** The value of an attribute node, when it has a name and an `=` the cursor is after. */
+function valueOf(attribute: Node, syntax: CompletionSyntax): Value | undefined {
+  const name = attribute.child(0);
+  const equals = attribute.child(1);
+  if (!name || equals?.type !== '=' || syntax.cursor < equals.endIndex) return undefined;
+  return { attribute: syntax.text.slice(name.startIndex, name.endIndex), containers: [], equals: equals.endIndex };
 }
 
 function valuePlace(syntax: CompletionSyntax, blocks: ScannedBlock[], value: Value): CursorPlace {
@@ -112,8 +116,8 @@ function argumentPlace(syntax: CompletionSyntax, blocks: ScannedBlock[]): Cursor
   const start = lines.offsetAt(word.start);
   const end = lines.offsetAt(word.end);
   const lineStart = lines.offsetAt({ line: word.start.line, character: 0 });
-  const lineEnd = text.user.indexOf('\n', end);
-  const restOfLine = text.user.slice(end, lineEnd < 0 ? text.user.length : lineEnd).replace(/\r$/, '');
+  const lineEnd = lines.offsetAt({ line: word.end.line, character: Number.MAX_SAFE_INTEGER }); // before a `\r\n`
+  const restOfLine = text.user.slice(end, lineEnd);
   const indent = text.user.slice(lineStart, start);
   if (!/^[ \t]*$/.test(indent) || !/^\s*([={].*)?$/.test(restOfLine)) return NONE;
   return { kind: 'argument', blocks, word, restOfLine, indent };

@@ -137,10 +137,10 @@ function staleQuotes(tree: Tree, text: RepairedText): Repair[] {
 
 /**
  * Runs `read` on the repaired tree of `text` at `offset` (a UTF-16 index), parsed from nothing;
- * the tree is deleted after. Undefined when the parse runs over budget.
+ * the tree is deleted after. `lines`: the caller's index of `text`, if it made one. Undefined
+ * when the parse runs over budget.
  */
-export function withSyntax<T>(text: string, offset: number, read: (syntax: CompletionSyntax) => T): T | undefined {
-  const lines = new LineIndex(text);
+export function withSyntax<T>(text: string, offset: number, read: (syntax: CompletionSyntax) => T, lines = new LineIndex(text)): T | undefined {
   const parsed = parseRepaired(text, offset, lines, undefined);
   if (!parsed) return undefined;
   try {
@@ -161,11 +161,10 @@ export class CompletionTrees {
 
   /**
    * Runs `read` on the repaired tree of `text` (document `key`) at `offset`; the tree is valid
-   * during the call only. Undefined when a parse runs over budget.
+   * during the call only. `lines`: as for withSyntax. Undefined when a parse runs over budget.
    */
-  read<T>(key: string, text: string, offset: number, read: (syntax: CompletionSyntax) => T): T | undefined {
+  read<T>(key: string, text: string, offset: number, read: (syntax: CompletionSyntax) => T, lines = new LineIndex(text)): T | undefined {
     const kept = this.entries.get(key);
-    const lines = new LineIndex(text);
     const parsed = parseRepaired(text, offset, lines, kept);
     if (kept) {
       kept.tree.delete();
