@@ -3,7 +3,7 @@
 // incremental from an edited earlier tree, or over one window of the text.
 import type { Parser, Tree } from 'web-tree-sitter';
 import { newLoadedParser } from '../parse/grammar';
-import { pointAt } from '../parse/trees';
+import { ParseBudgetExceeded, parseWithin } from '../parse/trees';
 import { changedSpan, editOf } from './textChange';
 
 /** A parse that takes longer gives no completion: the file is far beyond what is typed by hand. */
@@ -17,16 +17,12 @@ let parser: Parser | undefined;
  */
 export function parse(text: string, old?: Tree, window?: { start: number; end: number }): Tree | undefined {
   parser ??= newLoadedParser();
-  const deadline = performance.now() + PARSE_BUDGET_MS;
-  const tree = parser.parse(text, old ?? null, {
-    // The callback's declared type is void, but returning true cancels the parse.
-    progressCallback: (() => performance.now() > deadline) as unknown as () => void,
-    ...(window
-      ? { includedRanges: [{ startIndex: window.start, endIndex: window.end, startPosition: pointAt(text, window.start), endPosition: pointAt(text, window.end) }] }
-      : {}),
-  });
-  if (!tree) parser.reset(); // otherwise the next parse resumes this one
-  return tree ?? undefined;
+  try {
+    return parseWithin(parser, text, { budgetMs: PARSE_BUDGET_MS, ...(old ? { old } : {}), ...(window ? { span: window } : {}) });
+  } catch (error) {
+    if (error instanceof ParseBudgetExceeded) return undefined;
+    throw error;
+  }
 }
 
 /** Moves the nodes of `tree` (an earlier tree of `before`) to where they are in `after`; no parsing. */

@@ -42,7 +42,7 @@ export class HclParser {
   }
 
   private whole(path: string, text: string): HclFile {
-    const tree = parseWithin(this.parser, text, this.budgetMs);
+    const tree = parseWithin(this.parser, text, this.budgetMs !== undefined ? { budgetMs: this.budgetMs } : {});
     try {
       if (tree.rootNode.hasError) return this.inParts(path, text);
       return convertTree(path, tree, {

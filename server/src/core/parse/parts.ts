@@ -122,7 +122,7 @@ function convertOne(part: Part, parser: Parser, options: PartsOptions, deadline:
 }
 
 function parseOne(part: Part, parser: Parser, options: PartsOptions, deadline: number): FileItems {
-  const tree = parseWithin(parser, part.text, options.budgetMs, deadline);
+  const tree = parseWithin(parser, part.text, { ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}), deadline });
   try {
     return convertPart(tree, part.text, part.row, options.eager);
   } finally {

@@ -1,4 +1,4 @@
-// One parse of a whole text within a time budget.
+// A parse within a time budget, and tree-sitter points of offsets.
 import type { Parser, Tree } from 'web-tree-sitter';
 
 /** Parsing took longer than the time budget: the input is too large to analyse interactively. */
@@ -8,16 +8,29 @@ export class ParseBudgetExceeded extends Error {
   }
 }
 
-/**
- * The tree of `text`; throws ParseBudgetExceeded when parsing takes longer than `budgetMs`, or
- * goes past `deadline` (a budget shared by several parses). The caller deletes the tree.
- */
-export function parseWithin(parser: Parser, text: string, budgetMs = Infinity, deadline = performance.now() + budgetMs): Tree {
-  const options = Number.isFinite(budgetMs)
-    ? // The callback's declared type is void, but returning true cancels the parse.
-      { progressCallback: (() => performance.now() > deadline) as unknown as () => void }
-    : {};
-  const tree = parser.parse(text, null, options);
+export interface ParseOptions {
+  /** Longer than this, the parse is cancelled (ParseBudgetExceeded). */
+  budgetMs?: number;
+  /** When a budget is shared by several parses: the time it runs out. */
+  deadline?: number;
+  /** An earlier tree, already edited to `text`, to parse incrementally from. */
+  old?: Tree;
+  /** Parse only this span of the text (UTF-16 offsets). */
+  span?: { start: number; end: number };
+}
+
+/** The tree of `text` within a time budget; throws ParseBudgetExceeded past it. The caller deletes the tree. */
+export function parseWithin(parser: Parser, text: string, options: ParseOptions = {}): Tree {
+  const budgetMs = options.budgetMs ?? Infinity;
+  const deadline = options.deadline ?? performance.now() + budgetMs;
+  const { span } = options;
+  const tree = parser.parse(text, options.old ?? null, {
+    ...(Number.isFinite(deadline)
+      ? // The callback's declared type is void, but returning true cancels the parse.
+        { progressCallback: (() => performance.now() > deadline) as unknown as () => void }
+      : {}),
+    ...(span ? { includedRanges: [{ startIndex: span.start, endIndex: span.end, startPosition: pointAt(text, span.start), endPosition: pointAt(text, span.end) }] } : {}),
+  });
   if (!tree) {
     parser.reset(); // otherwise the next parse resumes this one
     throw new ParseBudgetExceeded(budgetMs);
